@@ -1,0 +1,5 @@
+package dev.herder.protocol.wire;
+
+/** A message for a NodeAgent; the Master sends {@link PodAssignments}. */
+public interface AgentCommand extends WireMessage {
+}

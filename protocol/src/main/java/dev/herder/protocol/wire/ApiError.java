@@ -1,0 +1,34 @@
+package dev.herder.protocol.wire;
+
+/** Why a request was refused: a code a client can act on and one line a user can read. */
+public record ApiError(Code code, String message) implements WireMessage {
+
+    public enum Code {
+        /** The input is malformed or breaks a validation rule (HTTP 422). */
+        INVALID,
+        /** No such object (HTTP 404). */
+        NOT_FOUND,
+        /** A write named a resourceVersion that is no longer current (HTTP 409). */
+        CONFLICT,
+        /** The cluster could not take the write now, e.g. no majority of control-plane nodes (HTTP 503). */
+        UNAVAILABLE,
+        /** Anything else; the message says what (HTTP 500). */
+        INTERNAL
+    }
+
+    public static ApiError invalid(String message) {
+        return new ApiError(Code.INVALID, message);
+    }
+
+    public static ApiError notFound(String message) {
+        return new ApiError(Code.NOT_FOUND, message);
+    }
+
+    public static ApiError conflict(String message) {
+        return new ApiError(Code.CONFLICT, message);
+    }
+
+    public static ApiError unavailable(String message) {
+        return new ApiError(Code.UNAVAILABLE, message);
+    }
+}

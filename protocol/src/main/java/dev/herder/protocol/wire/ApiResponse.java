@@ -1,0 +1,42 @@
+package dev.herder.protocol.wire;
+
+import dev.herder.protocol.api.ApiObject;
+import java.util.List;
+
+/** The ApiGateway's answer to an {@link ApiRequest}. */
+public sealed interface ApiResponse extends WireMessage {
+
+    /** One outcome per applied object, in the order they were sent. */
+    record Applied(List<ApplyOutcome> outcomes) implements ApiResponse {
+        public boolean allSucceeded() {
+            return outcomes.stream().allMatch(o -> o.error() == null);
+        }
+    }
+
+    /**
+     * What became of one applied object: action is "created", "configured" or "unchanged" and object the
+     * stored result; or error says why it was refused.
+     */
+    record ApplyOutcome(String kind, String namespace, String name, String action, ApiObject object,
+                        ApiError error, List<String> warnings) {
+    }
+
+    /** Objects found by a Get (one item when a name was given). */
+    record Objects(String kind, List<ApiObject> items) implements ApiResponse {
+    }
+
+    /** The deleted object, as it was. */
+    record Deleted(ApiObject object) implements ApiResponse {
+    }
+
+    /** Cluster membership; leader is the host:port of the node that holds the Master singleton, or null. */
+    record Cluster(List<Member> members, String leader) implements ApiResponse {
+    }
+
+    record Member(String address, List<String> roles, String status, boolean reachable) {
+    }
+
+    /** A refused request. */
+    record Failure(ApiError error) implements ApiResponse {
+    }
+}
