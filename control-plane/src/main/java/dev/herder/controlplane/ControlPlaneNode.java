@@ -2,7 +2,6 @@ package dev.herder.controlplane;
 
 import com.typesafe.config.Config;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /** Starts one control-plane node: joins the cluster with role control-plane and runs the guardian. */
 public final class ControlPlaneNode {
@@ -11,6 +10,6 @@ public final class ControlPlaneNode {
 
     /** Starts the node from a fully resolved config (a user's control-plane-N.conf over the references). */
     public static ActorSystem<Void> start(Config config) {
-        return ActorSystem.create(Behaviors.<Void>empty(), config.getString("herder.cluster-name"), config);
+        return ActorSystem.create(Guardian.create(), config.getString("herder.cluster-name"), config);
     }
 }

@@ -1,5 +1,5 @@
 package dev.herder.protocol.wire;
 
 /** A message for a Pod's entity actor. The control plane adds its own; agents send {@link PodStatusReport}. */
-public interface PodCommand extends WireMessage {
+public interface PodCommand extends EntityMessage {
 }

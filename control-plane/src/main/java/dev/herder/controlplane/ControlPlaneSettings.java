@@ -1,0 +1,31 @@
+package dev.herder.controlplane;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+
+/** The herder.control-plane section of the config, read once. Every key is documented in reference.conf. */
+public record ControlPlaneSettings(
+        int storeBuckets,
+        Duration writeTimeout,
+        Duration readTimeout,
+        Duration askTimeout,
+        Duration nodeNotReadyAfter,
+        Duration nodeCheckInterval,
+        Duration scheduleDebounce,
+        Duration assignmentResync,
+        int maxBindsInFlight) {
+
+    public static ControlPlaneSettings from(Config root) {
+        Config c = root.getConfig("herder.control-plane");
+        return new ControlPlaneSettings(
+                c.getInt("store.buckets"),
+                c.getDuration("store.write-timeout"),
+                c.getDuration("store.read-timeout"),
+                c.getDuration("ask-timeout"),
+                c.getDuration("nodes.not-ready-after"),
+                c.getDuration("nodes.check-interval"),
+                c.getDuration("scheduler.debounce"),
+                c.getDuration("scheduler.assignment-resync"),
+                c.getInt("scheduler.max-binds-in-flight"));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.herder.controlplane.api;
+
+import dev.herder.controlplane.ControlPlaneSettings;
+import dev.herder.controlplane.store.StoreKeys;
+import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.selector.LabelSelector;
+import dev.herder.protocol.wire.ApiError;
+import dev.herder.protocol.wire.ApiResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.cluster.ddata.Key;
+import org.apache.pekko.cluster.ddata.LWWMap;
+import org.apache.pekko.cluster.ddata.typed.javadsl.DistributedData;
+import org.apache.pekko.cluster.ddata.typed.javadsl.Replicator;
+
+/** Lists the objects of one kind: every bucket read with ReadMajority, filtered by namespace and labels. */
+public final class ObjectLister {
+    private final ActorSystem<?> system;
+    private final StoreKeys keys;
+    private final ControlPlaneSettings settings;
+
+    public ObjectLister(ActorSystem<?> system, StoreKeys keys, ControlPlaneSettings settings) {
+        this.system = system;
+        this.keys = keys;
+        this.settings = settings;
+    }
+
+    public CompletionStage<ApiResponse> list(String kind, String namespace, String selectorText) {
+        LabelSelector selector;
+        try {
+            selector = LabelSelector.parse(selectorText == null ? "" : selectorText);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(
+                    "invalid label selector \"" + selectorText + "\": " + e.getMessage())));
+        }
+        List<CompletableFuture<Map<String, ApiObject>>> reads = new ArrayList<>();
+        for (Key<LWWMap<String, ApiObject>> key : keys.all(kind)) {
+            reads.add(read(key).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<ApiObject> items = new ArrayList<>();
+            for (CompletableFuture<Map<String, ApiObject>> read : reads) {
+                for (ApiObject o : read.join().values()) {
+                    if ((namespace == null || namespace.equals(o.metadata().namespace()))
+                            && selector.matches(o.metadata().labels() == null ? Map.of() : o.metadata().labels())) {
+                        items.add(o);
+                    }
+                }
+            }
+            items.sort(Comparator.comparing((ApiObject o) -> String.valueOf(o.metadata().namespace()))
+                    .thenComparing(o -> o.metadata().name()));
+            return new ApiResponse.Objects(kind, items);
+        });
+    }
+
+    private CompletionStage<Map<String, ApiObject>> read(Key<LWWMap<String, ApiObject>> key) {
+        return AskPattern.<Replicator.Command, Replicator.GetResponse<LWWMap<String, ApiObject>>>ask(
+                        DistributedData.get(system).replicator(),
+                        replyTo -> new Replicator.Get<>(key, new Replicator.ReadMajority(settings.readTimeout()), replyTo),
+                        settings.askTimeout(), system.scheduler())
+                .thenApply(rsp -> {
+                    if (rsp instanceof Replicator.GetSuccess<LWWMap<String, ApiObject>> ok) {
+                        return ok.get(key).getEntries();
+                    } else if (rsp instanceof Replicator.NotFound<LWWMap<String, ApiObject>>) {
+                        return Map.<String, ApiObject>of();
+                    }
+                    throw new java.util.concurrent.CompletionException(new java.util.concurrent.TimeoutException(
+                            "could not read " + key.id() + " from a majority of control-plane nodes"));
+                });
+    }
+}

@@ -1,0 +1,92 @@
+package dev.herder.controlplane.master;
+
+import dev.herder.controlplane.objects.Versions;
+import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Node;
+import dev.herder.protocol.api.Pod;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Master's cache of pods and nodes, rebuilt from the store's buckets as they change. Pure: it keeps
+ * no state the store does not have, so a new Master rebuilds the same view after a failover. Of two copies
+ * of one pod it keeps the newer (higher resourceVersion), so a replica that lags behind a bind the Master
+ * already saw acknowledged does not undo it.
+ */
+final class ClusterView {
+    private static final Comparator<Pod> BY_AGE = Comparator
+            .comparing((Pod p) -> String.valueOf(p.metadata().creationTimestamp()))
+            .thenComparing(Pod::key);
+
+    private final Map<String, Set<String>> podIdsByBucket = new HashMap<>();
+    private final Map<String, Pod> pods = new HashMap<>();
+    private final Map<String, Set<String>> nodeIdsByBucket = new HashMap<>();
+    private final Map<String, Node> nodes = new HashMap<>();
+
+    /** Takes a bucket of pods as the store now has it. */
+    void podBucket(String bucket, Map<String, ApiObject> entries) {
+        Set<String> before = podIdsByBucket.getOrDefault(bucket, Set.of());
+        for (String id : before) {
+            if (!entries.containsKey(id)) {
+                pods.remove(id);
+            }
+        }
+        entries.forEach((id, o) -> pods.merge(id, (Pod) o, ClusterView::newer));
+        podIdsByBucket.put(bucket, new HashSet<>(entries.keySet()));
+    }
+
+    void nodeBucket(String bucket, Map<String, ApiObject> entries) {
+        Set<String> before = nodeIdsByBucket.getOrDefault(bucket, Set.of());
+        for (String id : before) {
+            if (!entries.containsKey(id)) {
+                nodes.remove(id);
+            }
+        }
+        entries.forEach((id, o) -> nodes.put(id, (Node) o));
+        nodeIdsByBucket.put(bucket, new HashSet<>(entries.keySet()));
+    }
+
+    /** A pod as a bind acknowledged it, ahead of the store's notification. */
+    void podUpdated(Pod pod) {
+        pods.merge(pod.key(), pod, ClusterView::newer);
+    }
+
+    Map<String, Node> nodes() {
+        return nodes;
+    }
+
+    /** Pods that name no node and are not being deleted, oldest first. */
+    List<Pod> pending() {
+        List<Pod> out = new ArrayList<>();
+        for (Pod p : pods.values()) {
+            if (p.spec().nodeName() == null && p.metadata().deletionTimestamp() == null) {
+                out.add(p);
+            }
+        }
+        out.sort(BY_AGE);
+        return out;
+    }
+
+    /** Pods bound to each node. */
+    Map<String, List<Pod>> boundByNode() {
+        Map<String, List<Pod>> out = new HashMap<>();
+        for (Pod p : pods.values()) {
+            if (p.spec().nodeName() != null) {
+                out.computeIfAbsent(p.spec().nodeName(), n -> new ArrayList<>()).add(p);
+            }
+        }
+        return out;
+    }
+
+    private static Pod newer(Pod a, Pod b) {
+        if (!a.metadata().uid().equals(b.metadata().uid())) {
+            return b;
+        }
+        return Versions.parse(b.metadata().resourceVersion()) >= Versions.parse(a.metadata().resourceVersion()) ? b : a;
+    }
+}

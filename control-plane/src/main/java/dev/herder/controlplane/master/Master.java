@@ -1,0 +1,191 @@
+package dev.herder.controlplane.master;
+
+import dev.herder.controlplane.ControlPlaneSettings;
+import dev.herder.controlplane.objects.Entities;
+import dev.herder.controlplane.pods.PodCommands;
+import dev.herder.controlplane.scheduling.NodeInfo;
+import dev.herder.controlplane.scheduling.Placement;
+import dev.herder.controlplane.scheduling.Scheduler;
+import dev.herder.controlplane.store.StoreKeys;
+import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Node;
+import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.api.PodCondition;
+import dev.herder.protocol.wire.WireMessage;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.ddata.LWWMap;
+import org.apache.pekko.cluster.ddata.typed.javadsl.DistributedData;
+import org.apache.pekko.cluster.ddata.typed.javadsl.Replicator;
+import org.apache.pekko.cluster.ddata.typed.javadsl.ReplicatorMessageAdapter;
+import org.apache.pekko.cluster.typed.Cluster;
+
+/**
+ * The Master, a cluster singleton: the scheduler and the hand-out of pods to agents. It keeps nothing the
+ * store does not have: at takeover it subscribes to the pod and node buckets and rebuilds its view.
+ * Binding goes through each Pod's entity, the pod's only writer, which refuses to bind a pod twice, so a
+ * Master acting on a stale view can waste a message but never place a pod on two nodes.
+ */
+public final class Master extends AbstractBehavior<Master.Command> {
+    private static final String SCHEDULE = "schedule";
+    private static final String RESYNC = "resync";
+
+    /** Messages of the Master; only {@link MasterProtocol} ones come from outside. */
+    public interface Command extends WireMessage {
+    }
+
+    private record PodsChanged(String bucket, Map<String, ApiObject> entries) implements Command {
+    }
+
+    private record NodesChanged(String bucket, Map<String, ApiObject> entries) implements Command {
+    }
+
+    private record Schedule() implements Command {
+    }
+
+    private record Resync() implements Command {
+    }
+
+    private record Bound(String podId, PodCommands.BindResult result, Throwable failure) implements Command {
+    }
+
+    private final ControlPlaneSettings settings;
+    private final TimerScheduler<Command> timers;
+    private final ClusterView view = new ClusterView();
+    private final Scheduler scheduler = new Scheduler();
+    private final Map<String, String> bindsInFlight = new HashMap<>();
+    private final AgentLink agents;
+
+    private Master(ActorContext<Command> context, TimerScheduler<Command> timers,
+                   ReplicatorMessageAdapter<Command, LWWMap<String, ApiObject>> replicator, StoreKeys keys,
+                   ControlPlaneSettings settings) {
+        super(context);
+        this.settings = settings;
+        this.timers = timers;
+        this.agents = new AgentLink(context.getSystem());
+        keys.all(Pod.KIND).forEach(k -> replicator.subscribe(k, rsp -> changed(rsp, true)));
+        keys.all(Node.KIND).forEach(k -> replicator.subscribe(k, rsp -> changed(rsp, false)));
+        timers.startTimerWithFixedDelay(RESYNC, new Resync(), settings.assignmentResync());
+        context.getLog().info("Master is up on {}", Cluster.get(context.getSystem()).selfMember().address());
+    }
+
+    public static Behavior<Command> create(StoreKeys keys, ControlPlaneSettings settings) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                DistributedData.<Command, LWWMap<String, ApiObject>>withReplicatorMessageAdapter(replicator ->
+                        new Master(ctx, timers, replicator, keys, settings))));
+    }
+
+    private static Command changed(Replicator.SubscribeResponse<LWWMap<String, ApiObject>> rsp, boolean pods) {
+        String bucket = rsp.key().id();
+        Map<String, ApiObject> entries = rsp instanceof Replicator.Changed<LWWMap<String, ApiObject>> c
+                ? c.get(c.key()).getEntries() : Map.of();
+        return pods ? new PodsChanged(bucket, entries) : new NodesChanged(bucket, entries);
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(PodsChanged.class, this::onPodsChanged)
+                .onMessage(NodesChanged.class, this::onNodesChanged)
+                .onMessage(Schedule.class, this::onSchedule)
+                .onMessage(Resync.class, this::onResync)
+                .onMessage(Bound.class, this::onBound)
+                .onMessage(MasterProtocol.WhereAreYou.class, this::onWhereAreYou)
+                .build();
+    }
+
+    private Behavior<Command> onPodsChanged(PodsChanged changed) {
+        view.podBucket(changed.bucket(), changed.entries());
+        return scheduleSoon();
+    }
+
+    private Behavior<Command> onNodesChanged(NodesChanged changed) {
+        view.nodeBucket(changed.bucket(), changed.entries());
+        return scheduleSoon();
+    }
+
+    private Behavior<Command> scheduleSoon() {
+        if (!timers.isTimerActive(SCHEDULE)) {
+            timers.startSingleTimer(SCHEDULE, new Schedule(), settings.scheduleDebounce());
+        }
+        return this;
+    }
+
+    private Behavior<Command> onResync(Resync resync) {
+        agents.forgetSent();
+        return onSchedule(new Schedule());
+    }
+
+    private Behavior<Command> onSchedule(Schedule tick) {
+        Map<String, NodeInfo> infos = nodeInfos();
+        for (Pod pod : view.pending()) {
+            if (bindsInFlight.size() >= settings.maxBindsInFlight()) {
+                break;
+            }
+            if (bindsInFlight.containsKey(pod.key())) {
+                continue;
+            }
+            Placement placement = scheduler.place(pod, infos.values());
+            if (placement instanceof Placement.Placed placed) {
+                bind(pod, placed.nodeName());
+                infos.computeIfPresent(placed.nodeName(), (n, info) -> info.withPod(pod));
+            } else {
+                markUnschedulable(pod, ((Placement.Unschedulable) placement).message());
+            }
+        }
+        agents.send(view.nodes(), view.boundByNode());
+        return this;
+    }
+
+    private Map<String, NodeInfo> nodeInfos() {
+        Map<String, NodeInfo> infos = new HashMap<>();
+        view.nodes().forEach((name, node) -> infos.put(name, NodeInfo.of(node)));
+        view.boundByNode().forEach((name, pods) -> infos.computeIfPresent(name, (n, info) -> {
+            NodeInfo out = info;
+            for (Pod p : pods) {
+                out = out.withPod(p);
+            }
+            return out;
+        }));
+        return infos;
+    }
+
+    private void bind(Pod pod, String nodeName) {
+        String id = pod.key();
+        bindsInFlight.put(id, nodeName);
+        getContext().pipeToSelf(Entities.ref(getContext().getSystem(), Pod.KIND, id).<PodCommands.BindResult>ask(
+                        replyTo -> new PodCommands.Bind(nodeName, pod.metadata().uid(), replyTo), settings.askTimeout()),
+                (result, failure) -> new Bound(id, result, failure));
+    }
+
+    private void markUnschedulable(Pod pod, String message) {
+        PodCondition scheduled = pod.status() == null || pod.status().conditions() == null ? null
+                : pod.status().conditions().stream().filter(c -> "PodScheduled".equals(c.type())).findFirst().orElse(null);
+        if (scheduled == null || !message.equals(scheduled.message())) {
+            Entities.ref(getContext().getSystem(), Pod.KIND, pod.key())
+                    .tell(new PodCommands.MarkUnschedulable(pod.metadata().uid(), message));
+        }
+    }
+
+    private Behavior<Command> onBound(Bound bound) {
+        bindsInFlight.remove(bound.podId());
+        if (bound.failure() != null) {
+            getContext().getLog().warn("binding pod {} failed: {}", bound.podId(), bound.failure().getMessage());
+        } else if (bound.result().pod() != null) {
+            view.podUpdated(bound.result().pod());
+        }
+        return scheduleSoon();
+    }
+
+    private Behavior<Command> onWhereAreYou(MasterProtocol.WhereAreYou ask) {
+        var address = Cluster.get(getContext().getSystem()).selfMember().address();
+        ask.replyTo().tell(new MasterProtocol.Location(address.getHost().orElse("?") + ":" + address.getPort().orElse(0)));
+        return this;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.herder.controlplane.nodes;
+
+import dev.herder.controlplane.objects.ApiObjects;
+import dev.herder.controlplane.objects.KindRules;
+import dev.herder.controlplane.objects.Versions;
+import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Node;
+import dev.herder.protocol.api.NodeCondition;
+import dev.herder.protocol.api.NodeSpec;
+import dev.herder.protocol.api.NodeStatus;
+import dev.herder.protocol.api.ObjectMeta;
+import dev.herder.protocol.wire.EntityMessage;
+import dev.herder.protocol.wire.NodeHeartbeat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A node's particular rules. Its agent's heartbeats register it and keep it Ready; the entity writes only
+ * when something changes (first heartbeat, new labels or capacity, back from NotReady), so a steady
+ * heartbeat costs no store write. A node whose heartbeats stop for not-ready-after goes Ready=Unknown.
+ */
+public final class NodeRules implements KindRules {
+    static final String READY = "Ready";
+    private final Duration notReadyAfter;
+    private final Duration checkInterval;
+    private Instant lastHeartbeat = Instant.now();
+
+    public NodeRules(Duration notReadyAfter, Duration checkInterval) {
+        this.notReadyAfter = notReadyAfter;
+        this.checkInterval = checkInterval;
+    }
+
+    @Override
+    public Reaction onMessage(EntityMessage message, Optional<ApiObject> current, Instant now) {
+        if (!(message instanceof NodeHeartbeat heartbeat)) {
+            return Reaction.none();
+        }
+        lastHeartbeat = now;
+        Node reported = heartbeat.node();
+        NodeCondition ready = new NodeCondition(READY, "True", "AgentReady", "agent is posting heartbeats",
+                now.toString(), now.toString());
+        if (current.isEmpty()) {
+            ObjectMeta m = reported.metadata();
+            ObjectMeta meta = ApiObjects.meta(m, UUID.randomUUID().toString(), Versions.next(null, now), 1L, now.toString());
+            NodeSpec spec = reported.spec() == null ? new NodeSpec(false, null, null) : reported.spec();
+            return Reaction.write(new Node("v1", Node.KIND, meta, spec, status(reported.status(), ready)));
+        }
+        Node node = (Node) current.get();
+        NodeCondition was = readyCondition(node);
+        boolean wasReady = was != null && "True".equals(was.status());
+        NodeCondition keep = wasReady ? was : ready;
+        ObjectMeta cm = node.metadata();
+        ObjectMeta rm = reported.metadata();
+        Node desired = new Node(node.apiVersion(), node.kind(), new ObjectMeta(cm.name(), null, null, rm.labels(),
+                rm.annotations(), cm.uid(), cm.resourceVersion(), cm.generation(), cm.creationTimestamp(), null,
+                cm.ownerReferences()), node.spec(), status(reported.status(), keep));
+        if (desired.equals(node)) {
+            return Reaction.none();
+        }
+        return Reaction.write(ApiObjects.withVersion(desired, Versions.next(cm.resourceVersion(), now)));
+    }
+
+    @Override
+    public Optional<Duration> tickInterval() {
+        return Optional.of(checkInterval);
+    }
+
+    @Override
+    public Reaction onTick(Optional<ApiObject> current, Instant now) {
+        if (current.isEmpty()) {
+            return Reaction.none();
+        }
+        Node node = (Node) current.get();
+        NodeCondition ready = readyCondition(node);
+        if (ready == null || !"True".equals(ready.status()) || Duration.between(lastHeartbeat, now).compareTo(notReadyAfter) <= 0) {
+            return Reaction.none();
+        }
+        NodeCondition unknown = new NodeCondition(READY, "Unknown", "NodeStatusUnknown",
+                "agent stopped posting heartbeats; last one at " + lastHeartbeat + " (not-ready-after "
+                        + notReadyAfter.toMillis() + " ms)", lastHeartbeat.toString(), now.toString());
+        Node notReady = node.withStatus(status(node.status(), unknown));
+        return Reaction.write(ApiObjects.withVersion(notReady, Versions.next(node.metadata().resourceVersion(), now)));
+    }
+
+    static NodeCondition readyCondition(Node node) {
+        if (node.status() == null || node.status().conditions() == null) {
+            return null;
+        }
+        return node.status().conditions().stream().filter(c -> READY.equals(c.type())).findFirst().orElse(null);
+    }
+
+    private static NodeStatus status(NodeStatus reported, NodeCondition ready) {
+        NodeStatus r = reported == null ? new NodeStatus(null, null, null, null, null) : reported;
+        return new NodeStatus(r.capacity(), r.allocatable() == null ? r.capacity() : r.allocatable(), List.of(ready),
+                r.addresses(), r.nodeInfo());
+    }
+
+    static boolean isReady(Node node) {
+        NodeCondition c = readyCondition(node);
+        return c != null && Objects.equals("True", c.status());
+    }
+}

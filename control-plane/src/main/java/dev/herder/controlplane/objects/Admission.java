@@ -1,0 +1,72 @@
+package dev.herder.controlplane.objects;
+
+import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.ObjectMeta;
+import dev.herder.protocol.wire.ApiError;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Decides what a user's apply does to a stored object: create it, update it, leave it unchanged, or refuse
+ * it as a conflict. Pure: the entity actor carries the decision out.
+ */
+public final class Admission {
+    public static final String CREATED = "created";
+    public static final String CONFIGURED = "configured";
+    public static final String UNCHANGED = "unchanged";
+
+    /** What an apply comes to. */
+    public sealed interface Decision {
+    }
+
+    /** Store this object (unless action is unchanged) and answer with action. */
+    public record Accept(ApiObject object, String action) implements Decision {
+    }
+
+    public record Refuse(ApiError error) implements Decision {
+    }
+
+    private Admission() {
+    }
+
+    public static Decision apply(Optional<ApiObject> current, ApiObject incoming, Instant now,
+                                 Supplier<String> newUid, KindRules rules) {
+        ObjectMeta in = incoming.metadata();
+        String what = ApiObjects.describe(incoming.kind(), in.name());
+        if (current.isEmpty()) {
+            if (in.resourceVersion() != null && !in.resourceVersion().isEmpty()) {
+                return new Refuse(ApiError.conflict("Operation cannot be fulfilled on " + what
+                        + ": resourceVersion " + in.resourceVersion() + " was given but the object does not exist"
+                        + " (it was deleted, or never created); remove metadata.resourceVersion to create it"));
+            }
+            ObjectMeta meta = ApiObjects.meta(in, newUid.get(), Versions.next(null, now), 1L, now.toString());
+            return new Accept(rules.onCreate(ApiObjects.withoutStatus(incoming).withMetadata(meta), now), CREATED);
+        }
+        ApiObject cur = current.get();
+        ObjectMeta cm = cur.metadata();
+        if (in.resourceVersion() != null && !in.resourceVersion().isEmpty()
+                && !in.resourceVersion().equals(cm.resourceVersion())) {
+            return new Refuse(ApiError.conflict("Operation cannot be fulfilled on " + what
+                    + ": the object has been modified (resourceVersion " + in.resourceVersion() + " was given, the current one is "
+                    + cm.resourceVersion() + "); get the latest version and apply your changes to it"));
+        }
+        if (in.uid() != null && !in.uid().isEmpty() && !in.uid().equals(cm.uid())) {
+            return new Refuse(ApiError.conflict("Operation cannot be fulfilled on " + what
+                    + ": metadata.uid " + in.uid() + " was given, but the stored object's uid is " + cm.uid()));
+        }
+        ApiObject proposed = rules.onUpdate(cur, incoming);
+        if (ApiObjects.sameDesiredState(cur, proposed)) {
+            return new Accept(cur, UNCHANGED);
+        }
+        Optional<ApiError> refused = rules.checkUpdate(cur, proposed);
+        if (refused.isPresent()) {
+            return new Refuse(refused.get());
+        }
+        boolean specChanged = !java.util.Objects.equals(cur.specPart(), proposed.specPart());
+        long generation = cm.generation() == null ? 1 : cm.generation();
+        ObjectMeta meta = ApiObjects.meta(in, cm.uid(), Versions.next(cm.resourceVersion(), now),
+                specChanged ? generation + 1 : generation, cm.creationTimestamp());
+        return new Accept(ApiObjects.withStatusOf(proposed, cur).withMetadata(meta), CONFIGURED);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.herder.agent;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The herder.agent section of the config, read once. Every key is documented in reference.conf. */
+public record AgentSettings(String nodeName, String address, Map<String, String> labels, Map<String, String> capacity,
+                            Duration heartbeatInterval, Duration statusResync, Duration simulatedStartDelay) {
+
+    public static AgentSettings from(Config root) {
+        Config c = root.getConfig("herder.agent");
+        return new AgentSettings(c.getString("node-name"), c.getString("address"), strings(c.getConfig("labels")),
+                strings(c.getConfig("capacity")), c.getDuration("heartbeat-interval"), c.getDuration("status-resync"),
+                c.getDuration("simulated.start-delay"));
+    }
+
+    /** The same settings for another node name (a simulated process hosts several). */
+    public AgentSettings named(String name) {
+        return new AgentSettings(name, address, labels, capacity, heartbeatInterval, statusResync, simulatedStartDelay);
+    }
+
+    private static Map<String, String> strings(Config c) {
+        Map<String, String> out = new TreeMap<>();
+        c.entrySet().forEach(e -> out.put(stripQuotes(e.getKey()), String.valueOf(e.getValue().unwrapped())));
+        return out;
+    }
+
+    private static String stripQuotes(String key) {
+        return key.startsWith("\"") && key.endsWith("\"") ? key.substring(1, key.length() - 1) : key;
+    }
+}
