@@ -1,0 +1,53 @@
+package dev.herder.controlplane.master;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Container;
+import dev.herder.protocol.api.ObjectMeta;
+import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.api.PodSpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ClusterViewTest {
+
+    static Pod pod(String name, String uid, String rv, String node, String created) {
+        Container c = new Container("main", "img", null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Pod("v1", "Pod", new ObjectMeta(name, null, "default", null, null, uid, rv, 1L, created, null, null),
+                new PodSpec(List.of(c), null, null, null, null, node, null, null, null, null), null);
+    }
+
+    @Test
+    void pendingPodsComeOldestFirstAndBoundOnesAreGroupedByNode() {
+        ClusterView view = new ClusterView();
+        view.podBucket("pod-0", Map.<String, ApiObject>of(
+                "default/b", pod("b", "u2", "5", null, "2026-01-02T00:00:00Z"),
+                "default/a", pod("a", "u1", "5", null, "2026-01-03T00:00:00Z"),
+                "default/c", pod("c", "u3", "5", "n1", "2026-01-01T00:00:00Z")));
+        assertEquals(List.of("b", "a"), view.pending().stream().map(p -> p.metadata().name()).toList());
+        assertEquals(1, view.boundByNode().get("n1").size());
+    }
+
+    @Test
+    void aLaggingReplicaDoesNotUndoAnAcknowledgedBind() {
+        ClusterView view = new ClusterView();
+        view.podBucket("pod-0", Map.<String, ApiObject>of("default/a", pod("a", "u1", "5", null, "t")));
+        view.podUpdated(pod("a", "u1", "6", "n1", "t"));
+        view.podBucket("pod-0", Map.<String, ApiObject>of("default/a", pod("a", "u1", "5", null, "t")));
+        assertTrue(view.pending().isEmpty());
+    }
+
+    @Test
+    void aRecreatedPodReplacesTheOldOneAndRemovedPodsLeave() {
+        ClusterView view = new ClusterView();
+        view.podBucket("pod-0", Map.<String, ApiObject>of("default/a", pod("a", "u1", "9", "n1", "t")));
+        view.podBucket("pod-0", Map.<String, ApiObject>of("default/a", pod("a", "u2", "1", null, "t")));
+        assertEquals("u2", view.pending().get(0).metadata().uid());
+        view.podBucket("pod-0", Map.of());
+        assertTrue(view.pending().isEmpty());
+        assertTrue(view.boundByNode().isEmpty());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.herder.controlplane.objects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herder.controlplane.pods.PodRules;
+import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Container;
+import dev.herder.protocol.api.ObjectMeta;
+import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.api.PodSpec;
+import dev.herder.protocol.wire.ApiError;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+public class AdmissionTest {
+    private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+
+    public static Pod pod(String image, String resourceVersion, Map<String, String> labels) {
+        Container c = new Container("main", image, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Pod("v1", "Pod", new ObjectMeta("web", null, "default", labels, null, null, resourceVersion, null, null,
+                null, null), new PodSpec(List.of(c), null, null, null, null, null, null, null, null, null), null);
+    }
+
+    private static Admission.Decision apply(Optional<ApiObject> current, ApiObject incoming) {
+        return Admission.apply(current, incoming, NOW, () -> "uid-1", new PodRules());
+    }
+
+    @Test
+    void createsAMissingObjectWithUidVersionGenerationAndPendingStatus() {
+        var accept = assertInstanceOf(Admission.Accept.class, apply(Optional.empty(), pod("a:1", null, null)));
+        assertEquals(Admission.CREATED, accept.action());
+        ObjectMeta m = accept.object().metadata();
+        assertEquals("uid-1", m.uid());
+        assertEquals(1L, m.generation());
+        assertEquals(NOW.toString(), m.creationTimestamp());
+        assertTrue(Versions.parse(m.resourceVersion()) > 0);
+        assertEquals("Pending", ((Pod) accept.object()).status().phase());
+    }
+
+    @Test
+    void refusesToCreateWhenAResourceVersionIsGiven() {
+        var refuse = assertInstanceOf(Admission.Refuse.class, apply(Optional.empty(), pod("a:1", "7", null)));
+        assertEquals(ApiError.Code.CONFLICT, refuse.error().code());
+        assertTrue(refuse.error().message().contains("does not exist"), refuse.error().message());
+    }
+
+    @Test
+    void sameDesiredStateIsUnchanged() {
+        ApiObject stored = ((Admission.Accept) apply(Optional.empty(), pod("a:1", null, null))).object();
+        var accept = assertInstanceOf(Admission.Accept.class, apply(Optional.of(stored), pod("a:1", null, null)));
+        assertEquals(Admission.UNCHANGED, accept.action());
+        assertEquals(stored, accept.object());
+    }
+
+    @Test
+    void staleResourceVersionIsAConflictNamingBothVersions() {
+        ApiObject stored = ((Admission.Accept) apply(Optional.empty(), pod("a:1", null, null))).object();
+        var refuse = assertInstanceOf(Admission.Refuse.class, apply(Optional.of(stored), pod("a:2", "1", null)));
+        assertEquals(ApiError.Code.CONFLICT, refuse.error().code());
+        assertTrue(refuse.error().message().contains("has been modified"), refuse.error().message());
+        assertTrue(refuse.error().message().contains(stored.metadata().resourceVersion()), refuse.error().message());
+    }
+
+    @Test
+    void currentResourceVersionUpdatesAndBumpsVersionAndGeneration() {
+        ApiObject stored = ((Admission.Accept) apply(Optional.empty(), pod("a:1", null, null))).object();
+        var accept = assertInstanceOf(Admission.Accept.class,
+                apply(Optional.of(stored), pod("a:2", stored.metadata().resourceVersion(), null)));
+        assertEquals(Admission.CONFIGURED, accept.action());
+        assertEquals(2L, accept.object().metadata().generation());
+        assertEquals("uid-1", accept.object().metadata().uid());
+        assertTrue(Versions.parse(accept.object().metadata().resourceVersion()) > Versions.parse(stored.metadata().resourceVersion()));
+    }
+
+    @Test
+    void labelChangeKeepsGeneration() {
+        ApiObject stored = ((Admission.Accept) apply(Optional.empty(), pod("a:1", null, null))).object();
+        var accept = assertInstanceOf(Admission.Accept.class, apply(Optional.of(stored), pod("a:1", null, Map.of("x", "y"))));
+        assertEquals(Admission.CONFIGURED, accept.action());
+        assertEquals(1L, accept.object().metadata().generation());
+    }
+
+    @Test
+    void versionsOnlyGrow() {
+        String v = Versions.next(null, NOW);
+        assertTrue(Versions.parse(Versions.next(v, NOW.minusSeconds(60))) > Versions.parse(v));
+        assertEquals(0, Versions.parse("not-a-number"));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.herder.controlplane.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.herder.controlplane.TestNode;
+import dev.herder.controlplane.master.MasterProtocol;
+import dev.herder.controlplane.objects.EntityCommand;
+import dev.herder.controlplane.pods.PodCommands;
+import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.ContainerState;
+import dev.herder.protocol.api.ContainerStateRunning;
+import dev.herder.protocol.api.ContainerStatus;
+import dev.herder.protocol.api.IntOrString;
+import dev.herder.protocol.api.Node;
+import dev.herder.protocol.api.NodeSpec;
+import dev.herder.protocol.api.NodeStatus;
+import dev.herder.protocol.api.ObjectMeta;
+import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.api.PodStatus;
+import dev.herder.protocol.api.ReplicationController;
+import dev.herder.protocol.api.ReplicationControllerSpec;
+import dev.herder.protocol.api.Service;
+import dev.herder.protocol.api.ServicePort;
+import dev.herder.protocol.api.ServiceSpec;
+import dev.herder.protocol.wire.ApiError;
+import dev.herder.protocol.wire.ApiRequest;
+import dev.herder.protocol.wire.ApiResponse;
+import dev.herder.protocol.wire.NodeHeartbeat;
+import dev.herder.protocol.wire.PodAssignments;
+import dev.herder.protocol.wire.PodStatusReport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every message that crosses a process goes through Pekko's configured serializer (Jackson CBOR) and back. */
+class WireSerializationTest {
+    @TempDir
+    static Path dir;
+    private static ActorTestKit kit;
+
+    @BeforeAll
+    static void start() {
+        kit = TestNode.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        kit.shutdownTestKit();
+    }
+
+    static Stream<Object> messages() {
+        ObjectMeta meta = new ObjectMeta("web", null, "default", Map.of("app", "web"), Map.of("a", "b"), "uid", "12", 1L,
+                "2026-11-27T12:00:00Z", null, null);
+        Pod pod = dev.herder.controlplane.objects.AdmissionTest.pod("img:1", "3", Map.of("app", "web"))
+                .withStatus(new PodStatus("Running", List.of(), null, null, "127.0.0.2", "127.0.0.2", "t",
+                        List.of(new ContainerStatus("main", true, 0, "img:1", null, "id", true,
+                                new ContainerState(null, new ContainerStateRunning("t"), null), null))));
+        ReplicationController rc = new ReplicationController("v1", "ReplicationController", meta,
+                new ReplicationControllerSpec(3, 0, Map.of("app", "web"), null), null);
+        Service svc = new Service("v1", "Service", meta, new ServiceSpec(Map.of("app", "web"),
+                List.of(new ServicePort("http", "TCP", 80, IntOrString.of("http"), null)), "ClusterIP", null, "None"), null);
+        Node node = new Node("v1", "Node", meta, new NodeSpec(false, null, null),
+                new NodeStatus(Map.of("cpu", "4"), Map.of("cpu", "4"), List.of(), List.of(), null));
+        var ref = kit.createTestProbe().getRef();
+        return Stream.of(
+                new ApiRequest.Apply(List.<ApiObject>of(pod, rc, svc, node)),
+                new ApiRequest.Get("Pod", "default", null, "app=web"),
+                new ApiRequest.Delete("Pod", "default", "web"),
+                new ApiRequest.ClusterStatus(),
+                new ApiResponse.Applied(List.of(new ApiResponse.ApplyOutcome("Pod", "default", "web", "created", pod, null,
+                        List.of("w")))),
+                new ApiResponse.Objects("Pod", List.of(pod)),
+                new ApiResponse.Deleted(svc),
+                new ApiResponse.Cluster(List.of(new ApiResponse.Member("127.0.0.1:2551", List.of("control-plane"), "Up", true)),
+                        "127.0.0.1:2551"),
+                new ApiResponse.Failure(ApiError.conflict("stale")),
+                new PodStatusReport("default", "web", "uid", "node-1", 7L, pod.status()),
+                new NodeHeartbeat(node, 5L),
+                new PodAssignments("node-1", 9L, List.of(pod)),
+                new EntityCommand.Apply(pod, ref.unsafeUpcast()),
+                new PodCommands.Bind("node-1", "uid", ref.unsafeUpcast()),
+                new PodCommands.BindResult("default/web", pod, null),
+                new PodCommands.MarkUnschedulable("uid", "0/3 nodes available: 3 insufficient cpu"),
+                new MasterProtocol.Location("127.0.0.1:2551"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("messages")
+    void roundTripsThroughTheConfiguredSerializer(Object message) throws Exception {
+        var classic = (org.apache.pekko.actor.ExtendedActorSystem) Adapter.toClassic(kit.system());
+        Serialization serialization = SerializationExtension.get(classic);
+        var serializer = serialization.findSerializerFor(message);
+        assertEquals("JacksonCborSerializer", serializer.getClass().getSimpleName(), "serializer of " + message.getClass());
+        Object back = org.apache.pekko.serialization.Serialization$.MODULE$.withTransportInformation(classic, (scala.Function0<Object>) () -> {
+            byte[] bytes = serializer.toBinary(message);
+            return serialization.deserialize(bytes, serializer.identifier(), Serializers.manifestFor(serializer, message)).get();
+        });
+        assertEquals(message, back);
+    }
+}
