@@ -13,6 +13,8 @@ import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodCondition;
 import dev.herder.protocol.wire.WireMessage;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -69,8 +71,11 @@ public final class Master extends AbstractBehavior<Master.Command> {
         this.settings = settings;
         this.timers = timers;
         this.agents = new AgentLink(context.getSystem());
-        keys.all(Pod.KIND).forEach(k -> replicator.subscribe(k, rsp -> changed(rsp, true)));
-        keys.all(Node.KIND).forEach(k -> replicator.subscribe(k, rsp -> changed(rsp, false)));
+        // The adapter keeps one response mapping for all subscriptions, so it tells the kinds apart by key.
+        Set<String> podBuckets = new HashSet<>();
+        keys.all(Pod.KIND).forEach(k -> podBuckets.add(k.id()));
+        keys.all(Pod.KIND).forEach(k -> replicator.subscribe(k, rsp -> changed(rsp, podBuckets)));
+        keys.all(Node.KIND).forEach(k -> replicator.subscribe(k, rsp -> changed(rsp, podBuckets)));
         timers.startTimerWithFixedDelay(RESYNC, new Resync(), settings.assignmentResync());
         context.getLog().info("Master is up on {}", Cluster.get(context.getSystem()).selfMember().address());
     }
@@ -81,11 +86,11 @@ public final class Master extends AbstractBehavior<Master.Command> {
                         new Master(ctx, timers, replicator, keys, settings))));
     }
 
-    private static Command changed(Replicator.SubscribeResponse<LWWMap<String, ApiObject>> rsp, boolean pods) {
+    private static Command changed(Replicator.SubscribeResponse<LWWMap<String, ApiObject>> rsp, Set<String> podBuckets) {
         String bucket = rsp.key().id();
         Map<String, ApiObject> entries = rsp instanceof Replicator.Changed<LWWMap<String, ApiObject>> c
                 ? c.get(c.key()).getEntries() : Map.of();
-        return pods ? new PodsChanged(bucket, entries) : new NodesChanged(bucket, entries);
+        return podBuckets.contains(bucket) ? new PodsChanged(bucket, entries) : new NodesChanged(bucket, entries);
     }
 
     @Override
