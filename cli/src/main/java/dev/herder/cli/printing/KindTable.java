@@ -1,0 +1,29 @@
+package dev.herder.cli.printing;
+
+import dev.herder.protocol.api.ApiObject;
+import java.time.Instant;
+import java.util.List;
+
+/** The columns of {@code herder get} for one kind. */
+public abstract class KindTable<T extends ApiObject> {
+    private final Class<T> type;
+
+    protected KindTable(Class<T> type) {
+        this.type = type;
+    }
+
+    public abstract List<String> headers(boolean wide);
+
+    protected abstract List<String> row(T object, Instant now, boolean wide);
+
+    public final List<String> rowOf(ApiObject object, Instant now, boolean wide) {
+        return row(type.cast(object), now, wide);
+    }
+
+    protected static List<String> widen(List<String> columns, boolean wide, List<String> wideColumns) {
+        if (!wide) {
+            return columns;
+        }
+        return java.util.stream.Stream.concat(columns.stream(), wideColumns.stream()).toList();
+    }
+}

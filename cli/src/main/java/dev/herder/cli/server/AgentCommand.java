@@ -1,0 +1,56 @@
+package dev.herder.cli.server;
+
+import com.typesafe.config.Config;
+import dev.herder.agent.AgentProcess;
+import dev.herder.cli.CliException;
+import dev.herder.cli.HerderCommand;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.pekko.actor.typed.ActorSystem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code herder agent --config FILE [--simulated] [--nodes N]}: runs a node agent process until it stops. */
+@Command(name = "agent", mixinStandardHelpOptions = true,
+        description = "Run a node agent (the kubelet of one machine, or many simulated nodes) until it stops.")
+public final class AgentCommand implements Callable<Integer> {
+    private static final int ONE_NODE = 1;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "The agent's config file, e.g. config/agent-1.conf.")
+    private Path configFile;
+
+    @Option(names = "--simulated", description = "Run pods on the simulated runtime instead of Docker (hollow nodes).")
+    private boolean simulated;
+
+    @Option(names = "--nodes", paramLabel = "N", defaultValue = "1",
+            description = "How many nodes this process hosts (simulated only; default: ${DEFAULT-VALUE}).")
+    private int nodes;
+
+    @Override
+    public Integer call() {
+        if (nodes < ONE_NODE) {
+            throw new CliException("--nodes must be at least 1, not " + nodes);
+        }
+        if (nodes > ONE_NODE && !simulated) {
+            throw new CliException("--nodes " + nodes + " needs --simulated: an agent on Docker hosts one node");
+        }
+        Config config = ServerConfig.load(configFile);
+        ActorSystem<Void> system = AgentProcess.start(config, simulated, nodes);
+        HerderCommand.of(spec).context().out().println("agent up at " + ServerConfig.address(config) + ", "
+                + describeNodes());
+        return ServerConfig.awaitTermination(system);
+    }
+
+    private String describeNodes() {
+        if (!simulated) {
+            return "1 node on Docker";
+        }
+        return nodes + (nodes == ONE_NODE ? " simulated node" : " simulated nodes");
+    }
+}

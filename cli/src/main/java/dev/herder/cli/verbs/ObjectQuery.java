@@ -1,0 +1,39 @@
+package dev.herder.cli.verbs;
+
+import dev.herder.cli.CliException;
+import dev.herder.cli.client.ApiClient;
+import dev.herder.cli.options.NamespaceOptions;
+import dev.herder.cli.printing.ObjectNames;
+import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Kinds;
+import dev.herder.protocol.wire.ApiRequest;
+import dev.herder.protocol.wire.ApiResponse;
+import java.util.List;
+
+/** What get and describe ask: one object by name, or the objects of a kind matching a selector. */
+record ObjectQuery(String kind, String namespace, String name, String selector) {
+
+    /** Resolves and checks the user's words; fails before any contact with the cluster. */
+    static ObjectQuery of(String kindWord, String name, String selector, NamespaceOptions namespaces) {
+        String kind = KindArgument.resolve(kindWord);
+        if (name != null && namespaces.allNamespaces() && Kinds.namespaced(kind)) {
+            throw new CliException("a resource cannot be retrieved by name across all namespaces");
+        }
+        return new ObjectQuery(kind, namespaces.requestNamespace(kind), name, SelectorArgument.check(selector));
+    }
+
+    List<ApiObject> fetch(ApiClient client) {
+        ApiResponse response = client.call(new ApiRequest.Get(kind, namespace, name, selector));
+        List<ApiObject> items = Responses.expect(response, ApiResponse.Objects.class).items();
+        List<ApiObject> found = items == null ? List.of() : items;
+        if (name != null && found.isEmpty()) {
+            throw new CliException(ObjectNames.quoted(kind, name) + " not found");
+        }
+        return found;
+    }
+
+    /** kubectl's note when a list is empty. */
+    String noResourcesFound() {
+        return namespace == null ? "No resources found" : "No resources found in " + namespace + " namespace.";
+    }
+}

@@ -1,0 +1,79 @@
+package dev.herder.cli.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.IntOrString;
+import dev.herder.protocol.api.Kinds;
+import dev.herder.protocol.api.ObjectMeta;
+import dev.herder.protocol.api.PodTemplateSpec;
+import dev.herder.protocol.api.ReplicationController;
+import dev.herder.protocol.api.ReplicationControllerSpec;
+import dev.herder.protocol.api.Service;
+import dev.herder.protocol.api.ServicePort;
+import dev.herder.protocol.api.ServiceSpec;
+import dev.herder.protocol.wire.ApiRequest;
+import dev.herder.protocol.wire.ApiResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** All three control-plane JVMs stopped and started again on their data: every object is back as it was. */
+class FullRestartTest {
+    private static final int BASE_PORT = 3650;
+
+    @Test
+    void everyObjectIsBackAfterAllControlPlaneNodesRestart() throws Exception {
+        try (LocalCluster cluster = LocalCluster.inFolder("full-restart", BASE_PORT, 3)) {
+            cluster.startAllControlPlanes();
+            cluster.awaitUp(3, Duration.ofSeconds(60));
+            cluster.startSimulatedAgent("sim", 2, 0);
+            cluster.awaitReadyNodes(2, Duration.ofSeconds(30));
+
+            List<ApiObject> objects = new ArrayList<>(TestPods.pods("web", 10));
+            ObjectMeta meta = new ObjectMeta("web", null, "default", Map.of("app", "web"), null, null, null, null, null,
+                    null, null);
+            objects.add(new ReplicationController("v1", ReplicationController.KIND, meta, new ReplicationControllerSpec(2, 0,
+                    Map.of("app", "web"), new PodTemplateSpec(new ObjectMeta(null, null, null, Map.of("app", "web"), null,
+                    null, null, null, null, null, null), TestPods.pod("t").spec())), null));
+            objects.add(new Service("v1", Service.KIND, meta, new ServiceSpec(Map.of("app", "web"),
+                    List.of(new ServicePort(null, "TCP", 80, IntOrString.of(8080), null)), "ClusterIP", null, "None"), null));
+            ApiResponse applied = cluster.call(new ApiRequest.Apply(objects));
+            assertTrue(((ApiResponse.Applied) applied).allSucceeded(), () -> "apply failed: " + applied);
+            LocalCluster.await("pods bound", Duration.ofSeconds(60), () -> cluster.<dev.herder.protocol.api.Pod>list("Pod")
+                    .stream().allMatch(p -> p.spec().nodeName() != null));
+            Map<String, List<ApiObject>> before = everything(cluster);
+
+            cluster.stop(1);
+            cluster.kill(2);
+            cluster.stop(3);
+            cluster.startAllControlPlanes();
+            cluster.awaitUp(3, Duration.ofSeconds(90));
+
+            Map<String, List<ApiObject>> after = everything(cluster);
+            for (String kind : List.of("Pod", "ReplicationController", "Service")) {
+                assertEquals(identities(before.get(kind)), identities(after.get(kind)), kind + " objects after the restart");
+            }
+            assertEquals(10, after.get("Pod").size());
+        }
+    }
+
+    private static Map<String, List<ApiObject>> everything(LocalCluster cluster) {
+        Map<String, List<ApiObject>> out = new HashMap<>();
+        for (String kind : Kinds.ALL) {
+            out.put(kind, cluster.list(kind));
+        }
+        return out;
+    }
+
+    /** What must survive: name, uid, spec and binding. Versions may only have grown. */
+    private static Map<String, Object> identities(List<ApiObject> objects) {
+        Map<String, Object> out = new HashMap<>();
+        objects.forEach(o -> out.put(o.metadata().name(), List.of(o.metadata().uid(), o.specPart())));
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.herder.cli.describe;
+
+import static dev.herder.cli.TestObjects.node;
+import static dev.herder.cli.TestObjects.rc;
+import static dev.herder.cli.TestObjects.runningPod;
+import static dev.herder.cli.TestObjects.service;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class DescribersTest {
+
+    @Test
+    void describesAPodLikeKubectl() {
+        assertEquals("""
+                Name:           web-1
+                Namespace:      default
+                Node:           node-1/127.0.0.1
+                Start Time:     2026-01-01T00:00:01Z
+                Labels:         app=web
+                Annotations:    <none>
+                Status:         Running
+                IP:             127.0.0.11
+                Controlled By:  <none>
+                Containers:
+                  web:
+                    Container ID:   docker://abc
+                    Image:          nginx:1
+                    Image ID:       <none>
+                    Port:           80/TCP
+                    Host Port:      0/TCP
+                    State:          Running
+                      Started:      2026-01-01T00:00:05Z
+                    Ready:          True
+                    Restart Count:  2
+                    Environment:    <none>
+                    Mounts:         <none>
+                Conditions:
+                  Type    Status
+                  Ready   True
+                Volumes:         <none>
+                Node-Selectors:  <none>
+                Events:          <none>
+                """, Describers.describe(runningPod("web-1")));
+    }
+
+    @Test
+    void describesAReplicationController() {
+        String text = Describers.describe(rc("nginx", 3, 2, 1));
+
+        assertTrue(text.contains("Replicas:     2 current / 3 desired\n"), text);
+        assertTrue(text.contains("Selector:     app=nginx\n"), text);
+        assertTrue(text.contains("Pod Template:\n  Labels:  app=nginx\n  Containers:\n    web:\n"), text);
+    }
+
+    @Test
+    void describesAService() {
+        String text = Describers.describe(service("web"));
+
+        assertTrue(text.contains("Type:              ClusterIP\n"), text);
+        assertTrue(text.contains("Port:              http  80/TCP\n"), text);
+        assertTrue(text.contains("TargetPort:        8080/TCP\n"), text);
+    }
+
+    @Test
+    void describesANode() {
+        String text = Describers.describe(node("node-1", true));
+
+        assertTrue(text.startsWith("Name:               node-1\n"), text);
+        assertTrue(text.contains("Addresses:\n  InternalIP:  127.0.0.1\n"), text);
+        assertTrue(text.contains("Capacity:\n  cpu:     4\n  memory:  8Gi\n"), text);
+        assertTrue(text.contains("Conditions:\n  Type    Status   LastHeartbeatTime"), text);
+        assertTrue(text.contains("  Kubelet Version:            herder-0.1.0\n"), text);
+    }
+}

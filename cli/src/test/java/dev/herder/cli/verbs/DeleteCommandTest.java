@@ -1,0 +1,86 @@
+package dev.herder.cli.verbs;
+
+import static dev.herder.cli.TestObjects.runningPod;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.herder.cli.CliRun;
+import dev.herder.cli.CliRun.Result;
+import dev.herder.cli.FakeCluster;
+import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.api.Service;
+import dev.herder.protocol.wire.ApiError;
+import dev.herder.protocol.wire.ApiRequest;
+import dev.herder.protocol.wire.ApiResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DeleteCommandTest {
+    private final FakeCluster CLUSTER_WITH_WEB_1 = new FakeCluster(r -> {
+        ApiRequest.Delete delete = (ApiRequest.Delete) r;
+        if (delete.name().equals("web-1")) {
+            return new ApiResponse.Deleted(runningPod("web-1"));
+        }
+        return new ApiResponse.Failure(ApiError.notFound(
+                dev.herder.protocol.api.Kinds.plural(delete.kind()) + " \"" + delete.name() + "\" not found"));
+    });
+
+    @Test
+    void deletesByKindAndName() {
+        Result result = CliRun.run(CLUSTER_WITH_WEB_1, Map.of(), "", "delete", "pod", "web-1");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("pod \"web-1\" deleted\n", result.out());
+        assertEquals(new ApiRequest.Delete(Pod.KIND, "default", "web-1"), CLUSTER_WITH_WEB_1.requests.get(0));
+    }
+
+    @Test
+    void notFoundIsTheServersMessageAndExitCodeOne() {
+        Result result = CliRun.run(CLUSTER_WITH_WEB_1, Map.of(), "", "delete", "pods", "web-1", "web-2");
+
+        assertEquals(1, result.exitCode());
+        assertEquals("pod \"web-1\" deleted\n", result.out());
+        assertEquals(List.of("error: pods \"web-2\" not found"), result.errLines());
+    }
+
+    @Test
+    void deletesWhatAManifestNames() {
+        FakeCluster cluster = new FakeCluster(r -> new ApiResponse.Deleted(runningPod("x")));
+        String manifest = """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                  namespace: shop
+                spec:
+                  selector:
+                    app: web
+                  ports:
+                  - port: 80
+                """;
+
+        Result result = CliRun.run(cluster, Map.of(), manifest, "delete", "-f", "-");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("service \"web\" deleted\n", result.out());
+        assertEquals(new ApiRequest.Delete(Service.KIND, "shop", "web"), cluster.requests.get(0));
+    }
+
+    @Test
+    void acceptsKindSlashName() {
+        FakeCluster cluster = new FakeCluster(r -> new ApiResponse.Deleted(runningPod("x")));
+
+        Result result = CliRun.run(cluster, Map.of(), "", "delete", "svc/web", "-n", "shop");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(new ApiRequest.Delete(Service.KIND, "shop", "web"), cluster.requests.get(0));
+    }
+
+    @Test
+    void nothingNamedIsAnError() {
+        Result result = CliRun.run(FakeCluster.untouchable(), Map.of(), "", "delete", "pods");
+
+        assertEquals(1, result.exitCode());
+        assertEquals(List.of("error: name the pods to delete: herder delete pods NAME"), result.errLines());
+    }
+}
