@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.ddata.typed.javadsl.DistributedData;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.ClusterSingletonSettings;
 import org.apache.pekko.cluster.typed.SingletonActor;
@@ -28,6 +29,9 @@ final class Guardian {
             var system = ctx.getSystem();
             ControlPlaneSettings settings = ControlPlaneSettings.from(system.settings().config());
             StoreKeys keys = new StoreKeys(settings.storeBuckets());
+            // Start this node's replica of the store now: it loads the durable state from disk and answers
+            // the other nodes' majority reads and writes even before anything here uses it.
+            DistributedData.get(system);
             Entities.init(system, keys, settings);
             ActorRef<Master.Command> master = ClusterSingleton.get(system).init(
                     SingletonActor.of(Behaviors.supervise(Master.create(keys, settings))

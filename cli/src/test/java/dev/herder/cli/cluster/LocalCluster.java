@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
 final class LocalCluster implements AutoCloseable {
     private static final String MAIN = "dev.herder.cli.Main";
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    /** Status polls during a failover must not hang on a request lost with a killed node. */
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(3);
 
     private final Path dir;
     private final int basePort;
@@ -36,6 +38,7 @@ final class LocalCluster implements AutoCloseable {
     private final Map<Integer, Process> controlPlanes = new HashMap<>();
     private final List<Process> agents = new ArrayList<>();
     private HerderClient client;
+    private HerderClient poller;
 
     /** A cluster whose data and logs go to target/cluster-tests/NAME, emptied first, and kept for reading after a failure. */
     static LocalCluster inFolder(String name, int basePort, int size) throws IOException {
@@ -156,7 +159,10 @@ final class LocalCluster implements AutoCloseable {
     }
 
     ApiResponse.Cluster status() {
-        return (ApiResponse.Cluster) call(new ApiRequest.ClusterStatus());
+        if (poller == null) {
+            poller = HerderClient.connect(contactsList(), POLL_TIMEOUT);
+        }
+        return (ApiResponse.Cluster) poller.call(new ApiRequest.ClusterStatus());
     }
 
     /** Waits until this many control-plane members are Up and reachable, and one of them holds the Master. */
@@ -216,6 +222,9 @@ final class LocalCluster implements AutoCloseable {
     public void close() {
         if (client != null) {
             client.close();
+        }
+        if (poller != null) {
+            poller.close();
         }
         agents.forEach(Process::destroyForcibly);
         controlPlanes.values().forEach(Process::destroyForcibly);

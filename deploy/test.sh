@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Herder's test command (what .ci/run runs): prepares what the tests need on a fresh Debian machine, then runs
+# every test of every module. Cluster tests start real JVMs on loopback (127.0.0.1:3550-3760).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+need_apt=()
+command -v java >/dev/null || need_apt+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || need_apt+=(maven)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "test: missing ${need_apt[*]}; install them (as root: apt-get install -y ${need_apt[*]})" >&2
+    exit 1
+  fi
+  echo "test: installing ${need_apt[*]}" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
+fi
+
+cd "$root"
+exec mvn -B -Dstyle.color=never verify "$@"
