@@ -1,0 +1,119 @@
+package dev.herder.cli.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herder.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The herder command against a real three-node control plane: what a user sees, and its exit codes. */
+class ClusterCliTest {
+    private static final int BASE_PORT = 3750;
+    private static LocalCluster cluster;
+    private static Path manifests;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = LocalCluster.inFolder("cluster-cli", BASE_PORT, 3);
+        cluster.startAllControlPlanes();
+        cluster.awaitUp(3, Duration.ofSeconds(60));
+        manifests = cluster.dir().resolve("manifests");
+        Files.createDirectories(manifests);
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    private static CliRun.Result herder(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--contact";
+        all[1] = cluster.contacts();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CliRun.run(all);
+    }
+
+    private static Path manifest(String name, String yaml) throws Exception {
+        Path file = manifests.resolve(name);
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static String pod(String name, String image, String resourceVersion) {
+        return "apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + name + "\n"
+                + (resourceVersion == null ? "" : "  resourceVersion: \"" + resourceVersion + "\"\n")
+                + "spec:\n  containers:\n  - name: main\n    image: " + image + "\n";
+    }
+
+    @Test
+    void appliesThenReportsUnchangedAndListsAsJson() throws Exception {
+        Path file = manifest("web.yaml", pod("cli-web", "local/busybox:1", null));
+        CliRun.Result created = herder("apply", "-f", file.toString());
+        assertEquals(0, created.exitCode(), created.err());
+        assertEquals("pod/cli-web created", created.out().strip());
+        CliRun.Result again = herder("apply", "-f", file.toString());
+        assertEquals("pod/cli-web unchanged", again.out().strip());
+        CliRun.Result json = herder("get", "pods", "-o", "json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().contains("\"kind\" : \"PodList\"") || json.out().contains("\"kind\":\"PodList\""), json.out());
+        assertTrue(json.out().contains("cli-web"), json.out());
+    }
+
+    @Test
+    void notFoundExitsOneWithOneLine() {
+        CliRun.Result get = herder("get", "pod", "no-such-pod");
+        assertEquals(1, get.exitCode());
+        assertEquals("error: pods \"no-such-pod\" not found", get.err().strip());
+        CliRun.Result delete = herder("delete", "pod", "no-such-pod");
+        assertEquals(1, delete.exitCode());
+        assertEquals("error: pods \"no-such-pod\" not found", delete.err().strip());
+    }
+
+    @Test
+    void aStaleResourceVersionIsRefusedAsAConflict() throws Exception {
+        CliRun.Result created = herder("apply", "-f", manifest("c.yaml", pod("cli-conflict", "a:1", null)).toString());
+        assertEquals(0, created.exitCode(), created.err());
+        CliRun.Result yaml = herder("get", "pod", "cli-conflict", "-o", "yaml");
+        String rv = yaml.out().lines().filter(l -> l.strip().startsWith("resourceVersion:")).findFirst().orElseThrow()
+                .replaceAll(".*resourceVersion: *\"?([0-9]+)\"?.*", "$1");
+        assertEquals(0, herder("apply", "-f", manifest("c2.yaml", pod("cli-conflict", "a:2", rv)).toString()).exitCode());
+        CliRun.Result stale = herder("apply", "-f", manifest("c3.yaml", pod("cli-conflict", "a:3", rv)).toString());
+        assertEquals(1, stale.exitCode());
+        assertEquals(1, stale.errLines().size(), stale.err());
+        assertTrue(stale.err().startsWith("error: pod/cli-conflict: Operation cannot be fulfilled on pods \"cli-conflict\": "
+                + "the object has been modified"), stale.err());
+    }
+
+    @Test
+    void anInvalidManifestIsRefusedBeforeTheClusterIsAsked() throws Exception {
+        CliRun.Result bad = herder("apply", "-f", manifest("bad.yaml",
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\nspec:\n  containers:\n  - name: main\n").toString());
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("metadata.name"), bad.err());
+        assertTrue(bad.err().contains("spec.containers[0].image: required"), bad.err());
+        assertEquals(1, herder("get", "pod", "bad-name").exitCode());
+    }
+
+    @Test
+    void clusterStatusNamesTheLeaderAndEveryMember() {
+        CliRun.Result status = herder("cluster", "status", "-o", "json");
+        assertEquals(0, status.exitCode(), status.err());
+        assertTrue(status.out().matches("(?s).*\"leader\" *: *\"127\\.0\\.0\\.1:37[0-9]{2}\".*"), status.out());
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(status.out().contains("127.0.0.1:" + (BASE_PORT + i)), status.out());
+        }
+    }
+
+    @Test
+    void anUnknownKindIsNamed() {
+        CliRun.Result get = herder("get", "foos");
+        assertEquals(1, get.exitCode());
+        assertTrue(get.err().startsWith("error: the server doesn't have a resource type \"foos\""), get.err());
+    }
+}
