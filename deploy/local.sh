@@ -25,7 +25,9 @@ start_one() {
     say "  $name already running (pid $(cat "$state/$name.pid"))"
     return
   fi
-  (cd "$state" && nohup "$herder" "$@" >"$state/logs/$name.log" 2>&1 & echo $! >"$state/$name.pid")
+  # exec: the recorded PID is the JVM's own, and no shell keeps this script's output open
+  (cd "$state" && exec nohup "$herder" "$@" >"$state/logs/$name.log" 2>&1 </dev/null) &
+  echo $! >"$state/$name.pid"
   say "  started $name (pid $(cat "$state/$name.pid"), log $state/logs/$name.log)"
 }
 

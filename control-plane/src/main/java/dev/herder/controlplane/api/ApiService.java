@@ -46,6 +46,12 @@ public final class ApiService {
 
     public CompletionStage<ApiResponse> handle(ApiRequest request) {
         CompletionStage<ApiResponse> answer;
+        String kind = request instanceof ApiRequest.Get g ? g.kind()
+                : request instanceof ApiRequest.Delete d ? d.kind() : null;
+        if (kind != null && !Kinds.ALL.contains(kind)) {
+            return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(
+                    "the server doesn't have a resource type \"" + kind + "\"; it serves " + Kinds.ALL)));
+        }
         if (request instanceof ApiRequest.Apply apply) {
             answer = apply(apply.objects());
         } else if (request instanceof ApiRequest.Get get) {
@@ -91,23 +97,22 @@ public final class ApiService {
 
     private CompletionStage<ApiResponse> get(ApiRequest.Get get) {
         String kind = get.kind();
-        if (!Kinds.ALL.contains(kind)) {
-            return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(
-                    "the server doesn't have a resource type \"" + kind + "\"; it serves " + Kinds.ALL)));
-        }
         if (get.name() == null) {
             return lister.list(kind, Kinds.namespaced(kind) ? get.namespace() : null, get.labelSelector());
         }
-        String ns = Kinds.namespaced(kind) ? (get.namespace() == null ? Kinds.DEFAULT_NAMESPACE : get.namespace()) : null;
-        return Entities.ref(system, kind, new ObjectKey(kind, ns, get.name()).id())
+        return Entities.ref(system, kind, entityId(kind, get.namespace(), get.name()))
                 .ask(EntityCommand.Get::new, settings.askTimeout());
     }
 
     private CompletionStage<ApiResponse> delete(ApiRequest.Delete delete) {
-        String kind = delete.kind();
-        String ns = Kinds.namespaced(kind) ? (delete.namespace() == null ? Kinds.DEFAULT_NAMESPACE : delete.namespace()) : null;
-        return Entities.ref(system, kind, new ObjectKey(kind, ns, delete.name()).id())
+        return Entities.ref(system, delete.kind(), entityId(delete.kind(), delete.namespace(), delete.name()))
                 .ask(EntityCommand.Delete::new, settings.askTimeout());
+    }
+
+    /** The entity id of a named object; a namespaced kind's namespace defaults to "default". */
+    private static String entityId(String kind, String namespace, String name) {
+        String ns = Kinds.namespaced(kind) ? (namespace == null ? Kinds.DEFAULT_NAMESPACE : namespace) : null;
+        return new ObjectKey(kind, ns, name).id();
     }
 
     private CompletionStage<ApiResponse> clusterStatus() {

@@ -1,0 +1,248 @@
+package dev.herder.cli.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The JVMs of a whole Herder cluster on loopback, for cluster tests and benchmarks: control-plane node i
+ * (1 ... size) listens on basePort+i, agent processes on basePort+10 onward. Each JVM runs the CLI's own
+ * main ({@code herder control-plane} / {@code herder agent --simulated}) from a config file written into the
+ * folder, which includes the repository's {@code config/application.conf} and sets the node's port, roles and
+ * data folder (also in the folder, so a restarted node finds its state again). Output goes to NAME.log there.
+ *
+ * <p>{@link #kill} is SIGKILL (no shutdown hooks, no leaving the cluster), {@link #stop} is SIGTERM. Every JVM
+ * still running is killed by {@link #close}, or by a shutdown hook when this JVM ends without closing.
+ */
+public final class ClusterProcesses implements AutoCloseable {
+    /** Where a repository keeps the config every node of a cluster shares. */
+    public static final String APPLICATION_CONF = "config/application.conf";
+    /** Agent processes listen on basePort + this + their port offset. */
+    public static final int AGENT_PORT_OFFSET = 10;
+    private static final String MAIN = "dev.herder.cli.Main";
+    private static final String HOST = "127.0.0.1";
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC",
+            // lmdbjava (durable Distributed Data) needs these on Java 17
+            "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED");
+    /** Simulated pods start quickly, so that whoever waits for Running waits little. */
+    private static final String SIMULATED_START_DELAY = "200ms";
+    private static final long KILL_WAIT_SECONDS = 10;
+    private static final long STOP_WAIT_SECONDS = 30;
+
+    private final Path dir;
+    private final int basePort;
+    private final int size;
+    private final Path applicationConf;
+    private final String classPath;
+    private final Map<Integer, Process> controlPlanes = new HashMap<>();
+    private final List<Process> agents = new ArrayList<>();
+    private final Thread killOnExit = new Thread(this::killAll, "cluster-processes-kill-on-exit");
+
+    /**
+     * A cluster of size control-plane nodes whose JVMs run with the given class path (one that holds the CLI and
+     * its dependencies) and whose config files include applicationConf.
+     */
+    public ClusterProcesses(Path dir, int basePort, int size, Path applicationConf, String classPath) {
+        this.dir = dir.toAbsolutePath();
+        this.basePort = basePort;
+        this.size = size;
+        this.applicationConf = applicationConf.toAbsolutePath().normalize();
+        this.classPath = classPath;
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /** With this JVM's class path and the config/application.conf of the repository around the working folder. */
+    public ClusterProcesses(Path dir, int basePort, int size) {
+        this(dir, basePort, size, repositoryRoot().resolve(APPLICATION_CONF), System.getProperty("java.class.path"));
+    }
+
+    /** The repository around the working folder: the nearest folder up from it that holds config/application.conf. */
+    public static Path repositoryRoot() {
+        return repositoryRoot(Path.of(System.getProperty("user.dir")));
+    }
+
+    /** The nearest folder from start upwards that holds config/application.conf. */
+    public static Path repositoryRoot(Path start) {
+        for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve(APPLICATION_CONF))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no " + APPLICATION_CONF + " in " + start.toAbsolutePath()
+                + " or any folder above it: run from inside the Herder repository, or name the file explicitly");
+    }
+
+    /** Deletes the folder with everything in it (when it exists) and creates it again, empty. */
+    public static Path emptyFolder(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** host:port of control-plane node i. */
+    public String address(int controlPlane) {
+        return HOST + ":" + (basePort + controlPlane);
+    }
+
+    /** host:port of every control-plane node, comma-separated (the CLI's --contact). */
+    public String contacts() {
+        return String.join(",", contactList());
+    }
+
+    public List<String> contactList() {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= size; i++) {
+            out.add(address(i));
+        }
+        return out;
+    }
+
+    /** The control-plane index whose port is in host:port. */
+    public int indexOf(String hostPort) {
+        int index = Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1)) - basePort;
+        if (index < 1 || index > size) {
+            throw new IllegalArgumentException(hostPort + " is no control-plane node of this cluster");
+        }
+        return index;
+    }
+
+    /** Whether control-plane node i was started here and has not been killed or stopped since. */
+    public synchronized boolean isRunning(int controlPlane) {
+        Process p = controlPlanes.get(controlPlane);
+        return p != null && p.isAlive();
+    }
+
+    /** Starts control-plane node i; its data folder survives a kill or stop, so starting it again resumes it. */
+    public Process startControlPlane(int controlPlane) throws IOException {
+        if (isRunning(controlPlane)) {
+            throw new IllegalStateException("control-plane node " + controlPlane + " is already running");
+        }
+        String name = "control-plane-" + controlPlane;
+        Path conf = writeConf(name, "herder.data-dir = \"" + dir.resolve("cp-" + controlPlane) + "\"\n"
+                + port(basePort + controlPlane) + "pekko.cluster.roles = [\"control-plane\"]\n");
+        Process p = start(name, List.of("control-plane", "--config", conf.toString()));
+        synchronized (this) {
+            controlPlanes.put(controlPlane, p);
+        }
+        return p;
+    }
+
+    public void startAllControlPlanes() throws IOException {
+        for (int i = 1; i <= size; i++) {
+            startControlPlane(i);
+        }
+    }
+
+    /** One agent JVM hosting nodes simulated nodes named nodeName-1 ... nodeName-N, on basePort+10+portOffset. */
+    public Process startSimulatedAgent(String nodeName, int nodes, int portOffset) throws IOException {
+        String name = "agent-" + nodeName;
+        Path conf = writeConf(name, "herder.data-dir = \"" + dir.resolve(name) + "\"\n"
+                + "herder.agent.node-name = \"" + nodeName + "\"\n"
+                + "herder.agent.simulated.start-delay = " + SIMULATED_START_DELAY + "\n"
+                + port(basePort + AGENT_PORT_OFFSET + portOffset) + "pekko.cluster.roles = [\"agent\"]\n");
+        Process p = start(name, List.of("agent", "--simulated", "--nodes", String.valueOf(nodes),
+                "--config", conf.toString()));
+        synchronized (this) {
+            agents.add(p);
+        }
+        return p;
+    }
+
+    /** SIGKILL, as `kill -9`: no shutdown hooks, no leaving the cluster. Returns once the JVM is gone. */
+    public void kill(int controlPlane) throws InterruptedException {
+        Process p = take(controlPlane);
+        p.destroyForcibly();
+        p.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: the node leaves the cluster gracefully (killed if it has not ended within 30 s). */
+    public void stop(int controlPlane) throws InterruptedException {
+        Process p = take(controlPlane);
+        p.destroy();
+        if (!p.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Kills (SIGKILL) every JVM started here that still runs, and waits for them to end. */
+    @Override
+    public void close() {
+        killAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException e) {
+            // this JVM is already shutting down: the hook runs or has run, and kills nothing more
+        }
+    }
+
+    private synchronized void killAll() {
+        List<Process> all = new ArrayList<>(agents);
+        all.addAll(controlPlanes.values());
+        all.forEach(Process::destroyForcibly);
+        for (Process p : all) {
+            try {
+                p.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        agents.clear();
+        controlPlanes.clear();
+    }
+
+    private synchronized Process take(int controlPlane) {
+        Process p = controlPlanes.remove(controlPlane);
+        if (p == null) {
+            throw new IllegalStateException("control-plane node " + controlPlane + " was not started here");
+        }
+        return p;
+    }
+
+    private Path writeConf(String name, String own) throws IOException {
+        String seeds = contactList().stream().map(c -> "\"pekko://herder@" + c + "\"").collect(Collectors.joining(","));
+        Path conf = dir.resolve(name + ".conf");
+        Files.writeString(conf, "include file(\"" + applicationConf + "\")\n"
+                + "pekko.cluster.seed-nodes = [" + seeds + "]\n"
+                + "pekko.loglevel = INFO\n"
+                + own);
+        return conf;
+    }
+
+    private static String port(int port) {
+        return "pekko.remote.artery.canonical.port = " + port + "\n";
+    }
+
+    private Process start(String name, List<String> args) throws IOException {
+        Files.createDirectories(dir);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(JVM_OPTIONS);
+        cmd.addAll(List.of("-cp", classPath, MAIN));
+        cmd.addAll(args);
+        File log = dir.resolve(name + ".log").toFile();
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                .start();
+    }
+}
