@@ -155,11 +155,16 @@ public final class ClusterProcesses implements AutoCloseable {
 
     /** One agent JVM hosting nodes simulated nodes named nodeName-1 ... nodeName-N, on basePort+10+portOffset. */
     public Process startSimulatedAgent(String nodeName, int nodes, int portOffset) throws IOException {
+        return startSimulatedAgent(nodeName, nodes, portOffset, "");
+    }
+
+    /** The same, with extra config lines for the agent (e.g. its nodes' capacity or labels). */
+    public Process startSimulatedAgent(String nodeName, int nodes, int portOffset, String extraConf) throws IOException {
         String name = "agent-" + nodeName;
         Path conf = writeConf(name, "herder.data-dir = \"" + dir.resolve(name) + "\"\n"
                 + "herder.agent.node-name = \"" + nodeName + "\"\n"
                 + "herder.agent.simulated.start-delay = " + SIMULATED_START_DELAY + "\n"
-                + port(basePort + AGENT_PORT_OFFSET + portOffset) + "pekko.cluster.roles = [\"agent\"]\n");
+                + port(basePort + AGENT_PORT_OFFSET + portOffset) + "pekko.cluster.roles = [\"agent\"]\n" + extraConf);
         Process p = start(name, List.of("agent", "--simulated", "--nodes", String.valueOf(nodes),
                 "--config", conf.toString()));
         synchronized (this) {

@@ -57,6 +57,10 @@ final class LocalCluster implements AutoCloseable {
         return processes.startSimulatedAgent(nodeName, nodes, portOffset);
     }
 
+    Process startSimulatedAgent(String nodeName, int nodes, int portOffset, String extraConf) throws IOException {
+        return processes.startSimulatedAgent(nodeName, nodes, portOffset, extraConf);
+    }
+
     /** SIGKILL, as `kill -9`: no shutdown hooks, no leaving the cluster. */
     void kill(int controlPlane) throws InterruptedException {
         processes.kill(controlPlane);
