@@ -3,6 +3,7 @@ package dev.herder.controlplane.master;
 import dev.herder.controlplane.ControlPlaneSettings;
 import dev.herder.controlplane.objects.Entities;
 import dev.herder.controlplane.pods.PodCommands;
+import dev.herder.controlplane.pods.PodSpecs;
 import dev.herder.controlplane.scheduling.NodeInfo;
 import dev.herder.controlplane.scheduling.Placement;
 import dev.herder.controlplane.scheduling.Scheduler;
@@ -61,7 +62,8 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private final TimerScheduler<Command> timers;
     private final ClusterView view = new ClusterView();
     private final Scheduler scheduler = new Scheduler();
-    private final Map<String, String> bindsInFlight = new HashMap<>();
+    /** Pods whose binding waits for the store, with the node chosen: counted on that node meanwhile. */
+    private final Map<String, Pod> bindsInFlight = new HashMap<>();
     private final AgentLink agents;
 
     private Master(ActorContext<Command> context, TimerScheduler<Command> timers,
@@ -158,12 +160,13 @@ public final class Master extends AbstractBehavior<Master.Command> {
             }
             return out;
         }));
+        bindsInFlight.values().forEach(p -> infos.computeIfPresent(p.spec().nodeName(), (n, info) -> info.withPod(p)));
         return infos;
     }
 
     private void bind(Pod pod, String nodeName) {
         String id = pod.key();
-        bindsInFlight.put(id, nodeName);
+        bindsInFlight.put(id, pod.withSpec(PodSpecs.withNodeName(pod.spec(), nodeName)));
         getContext().pipeToSelf(Entities.ref(getContext().getSystem(), Pod.KIND, id).<PodCommands.BindResult>ask(
                         replyTo -> new PodCommands.Bind(nodeName, pod.metadata().uid(), replyTo), settings.askTimeout()),
                 (result, failure) -> new Bound(id, result, failure));

@@ -32,7 +32,7 @@ public final class PodRules implements KindRules {
     @Override
     public Optional<ApiError> checkUpdate(ApiObject current, ApiObject incoming) {
         PodSpec was = ((Pod) current).spec();
-        PodSpec now = withNodeName(((Pod) incoming).spec(), was.nodeName());
+        PodSpec now = PodSpecs.withNodeName(((Pod) incoming).spec(), was.nodeName());
         if (!Objects.equals(withoutImages(was), withoutImages(now))) {
             return Optional.of(ApiError.invalid(ApiObjects.describe(Pod.KIND, current.metadata().name())
                     + " is invalid: spec: Forbidden: pod updates may not change fields other than "
@@ -44,7 +44,7 @@ public final class PodRules implements KindRules {
     @Override
     public ApiObject onUpdate(ApiObject current, ApiObject updated) {
         Pod pod = (Pod) updated;
-        return pod.withSpec(withNodeName(pod.spec(), ((Pod) current).spec().nodeName()));
+        return pod.withSpec(PodSpecs.withNodeName(pod.spec(), ((Pod) current).spec().nodeName()));
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class PodRules implements KindRules {
             return new Reaction(null, o -> bind.replyTo().tell(new PodCommands.BindResult(pod.key(), pod, null)), e -> { });
         }
         PodCondition scheduled = new PodCondition(PodConditions.SCHEDULED, "True", null, null, null, now.toString());
-        Pod bound = (Pod) ApiObjects.withVersion(pod.withSpec(withNodeName(pod.spec(), bind.nodeName()))
+        Pod bound = (Pod) ApiObjects.withVersion(pod.withSpec(PodSpecs.withNodeName(pod.spec(), bind.nodeName()))
                 .withStatus(PodConditions.withCondition(pod.status(), scheduled)), Versions.next(pod.metadata().resourceVersion(), now));
         return new Reaction(bound,
                 stored -> bind.replyTo().tell(new PodCommands.BindResult(bound.key(), bound, null)),
@@ -111,11 +111,6 @@ public final class PodRules implements KindRules {
             return Reaction.none();
         }
         return Reaction.write(ApiObjects.withVersion(pod.withStatus(merged), Versions.next(pod.metadata().resourceVersion(), now)));
-    }
-
-    private static PodSpec withNodeName(PodSpec s, String nodeName) {
-        return new PodSpec(s.containers(), s.initContainers(), s.volumes(), s.restartPolicy(), s.nodeSelector(), nodeName,
-                s.terminationGracePeriodSeconds(), s.hostNetwork(), s.hostname(), s.serviceAccountName());
     }
 
     private static PodSpec withoutImages(PodSpec s) {
