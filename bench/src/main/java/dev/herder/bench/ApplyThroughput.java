@@ -49,7 +49,7 @@ public final class ApplyThroughput {
                         long t0 = System.nanoTime();
                         ApiResponse rsp = READ_ONLY
                                 ? client.call(new ApiRequest.Get(Pod.KIND, "default", "p0", null))
-                                : client.call(new ApiRequest.Apply(List.<ApiObject>of(pod(prefix + "-" + i))));
+                                : client.call(new ApiRequest.Apply(List.<ApiObject>of(object(prefix + "-" + i))));
                         latenciesNanos[i] = System.nanoTime() - t0;
                         if (!READ_ONLY && (!(rsp instanceof ApiResponse.Applied a) || !a.allSucceeded())) {
                             failed.incrementAndGet();
@@ -69,6 +69,17 @@ public final class ApplyThroughput {
 
     private static double ms(long[] sorted, double q) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    /** A new pod, or with -Dkind=Service a new service (no scheduling or agent work follows its creation). */
+    static ApiObject object(String name) {
+        if ("Service".equals(System.getProperty("kind"))) {
+            ObjectMeta meta = new ObjectMeta(name, null, "default", null, null, null, null, null, null, null, null);
+            return new dev.herder.protocol.api.Service("v1", "Service", meta, new dev.herder.protocol.api.ServiceSpec(
+                    Map.of("app", "bench"), List.of(new dev.herder.protocol.api.ServicePort(null, "TCP", 80,
+                    dev.herder.protocol.api.IntOrString.of(8080), null)), "ClusterIP", null, "None"), null);
+        }
+        return pod(name);
     }
 
     static Pod pod(String name) {

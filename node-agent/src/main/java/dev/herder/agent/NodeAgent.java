@@ -92,17 +92,25 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
             return this;
         }
         lastAssignment = assignments.version();
-        Set<String> listed = new HashSet<>();
+        if (assignments.full()) {
+            Set<String> listed = new HashSet<>();
+            assignments.pods().forEach(p -> listed.add(p.metadata().uid()));
+            assigned.keySet().stream().filter(uid -> !listed.contains(uid)).toList().forEach(this::forget);
+        }
+        assignments.removedUids().forEach(this::forget);
         for (Pod pod : assignments.pods()) {
             String uid = pod.metadata().uid();
-            listed.add(uid);
             if (assigned.put(uid, pod) == null) {
                 timers.startSingleTimer("start-" + uid, new Started(uid), settings.simulatedStartDelay());
             }
         }
-        assigned.keySet().removeIf(uid -> !listed.contains(uid));
-        statuses.keySet().removeIf(uid -> !listed.contains(uid));
         return this;
+    }
+
+    private void forget(String uid) {
+        assigned.remove(uid);
+        statuses.remove(uid);
+        timers.cancel("start-" + uid);
     }
 
     private Behavior<AgentCommand> onStarted(Started started) {

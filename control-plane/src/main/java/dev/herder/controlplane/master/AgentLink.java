@@ -13,13 +13,15 @@ import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
- * Hands each agent the full list of pods bound to its node, whenever that list changes (and on every
- * resync, so an agent that missed one catches up). The agent is found through the actor path its node
- * carries in the herder.dev/agent annotation.
+ * Hands each agent the pods bound to its node: a full snapshot the first time and on every resync, and in
+ * between only what changed (added or changed pods, removed uids), so a busy node does not get its whole
+ * list again for every new pod. The agent is found through the actor path its node carries in the
+ * herder.dev/agent annotation.
  */
 final class AgentLink {
     private final ActorRefResolver resolver;
-    private final Map<String, List<String>> lastSent = new HashMap<>();
+    /** Per node: what the agent was last told, pod uid to a signature of the pod's desired state. */
+    private final Map<String, Map<String, String>> lastSent = new HashMap<>();
     private long version = System.currentTimeMillis() * 1000;
 
     AgentLink(ActorSystem<?> system) {
@@ -37,18 +39,33 @@ final class AgentLink {
                 continue;
             }
             String name = node.metadata().name();
-            List<Pod> pods = boundByNode.getOrDefault(name, List.of()).stream()
-                    .sorted(Comparator.comparing(Pod::key)).toList();
-            List<String> signature = pods.stream()
-                    .map(p -> p.metadata().uid() + "@" + p.metadata().generation() + "@" + p.metadata().deletionTimestamp())
-                    .toList();
-            if (signature.equals(lastSent.get(name))) {
+            List<Pod> pods = boundByNode.getOrDefault(name, List.of());
+            Map<String, String> now = new HashMap<>();
+            pods.forEach(p -> now.put(p.metadata().uid(), signature(p)));
+            Map<String, String> before = lastSent.get(name);
+            if (now.equals(before)) {
                 continue;
             }
-            ActorRef<AgentCommand> agent = resolver.resolveActorRef(path);
             version = Math.max(version + 1, System.currentTimeMillis() * 1000);
-            agent.tell(new PodAssignments(name, version, pods));
-            lastSent.put(name, signature);
+            PodAssignments message;
+            if (before == null) {
+                message = new PodAssignments(name, version, true, sorted(pods), List.of());
+            } else {
+                List<Pod> changed = pods.stream().filter(p -> !signature(p).equals(before.get(p.metadata().uid()))).toList();
+                List<String> removed = before.keySet().stream().filter(uid -> !now.containsKey(uid)).sorted().toList();
+                message = new PodAssignments(name, version, false, sorted(changed), removed);
+            }
+            ActorRef<AgentCommand> agent = resolver.resolveActorRef(path);
+            agent.tell(message);
+            lastSent.put(name, now);
         }
+    }
+
+    private static String signature(Pod p) {
+        return p.metadata().generation() + "@" + p.metadata().deletionTimestamp();
+    }
+
+    private static List<Pod> sorted(List<Pod> pods) {
+        return pods.stream().sorted(Comparator.comparing(Pod::key)).toList();
     }
 }

@@ -87,7 +87,7 @@ class WireSerializationTest {
                 new ApiResponse.Failure(ApiError.conflict("stale")),
                 new PodStatusReport("default", "web", "uid", "node-1", 7L, pod.status()),
                 new NodeHeartbeat(node, 5L),
-                new PodAssignments("node-1", 9L, List.of(pod)),
+                new PodAssignments("node-1", 9L, false, List.of(pod), List.of("gone-uid")),
                 new EntityCommand.Apply(pod, ref.unsafeUpcast()),
                 new PodCommands.Bind("node-1", "uid", ref.unsafeUpcast()),
                 new PodCommands.BindResult("default/web", pod, null),

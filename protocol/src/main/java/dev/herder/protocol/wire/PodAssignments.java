@@ -4,8 +4,12 @@ import dev.herder.protocol.api.Pod;
 import java.util.List;
 
 /**
- * Every pod bound to one node, as the Master knows them: a full snapshot, so the agent starts what is missing
- * and stops what is no longer listed. An agent ignores a snapshot whose version is not above the last one.
+ * The pods bound to one node, as the Master knows them. A full snapshot (full = true) lists every pod: the
+ * agent starts what is missing and stops what is not listed. A delta lists only the pods added or changed
+ * since the Master's previous message to this node, and the uids of those removed. The Master sends a full
+ * snapshot first (also after a failover) and again on every resync, so an agent that missed a delta
+ * catches up. An agent ignores a message whose version is not above the last one it took.
  */
-public record PodAssignments(String nodeName, long version, List<Pod> pods) implements AgentCommand {
+public record PodAssignments(String nodeName, long version, boolean full, List<Pod> pods, List<String> removedUids)
+        implements AgentCommand {
 }
