@@ -13,7 +13,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  * How an agent reaches the control plane's entities: a sharding proxy per kind (agents do not have the
  * control-plane role, so sharding runs no entities here), addressed by the entity names both sides share.
  */
-public final class ControlPlaneLink {
+public final class ControlPlaneLink implements ControlPlane {
     private final ClusterSharding sharding;
 
     public ControlPlaneLink(ActorSystem<?> system) {
@@ -24,7 +24,7 @@ public final class ControlPlaneLink {
         }
     }
 
-    /** Sends a message to the entity of one object: a pod's "namespace/name", a node's name. */
+    @Override
     public void tell(String kind, String entityId, EntityMessage message) {
         sharding.entityRefFor(key(kind), entityId).tell(message);
     }

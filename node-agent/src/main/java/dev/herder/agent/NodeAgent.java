@@ -48,7 +48,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     }
 
     private final AgentSettings settings;
-    private final ControlPlaneLink controlPlane;
+    private final ControlPlane controlPlane;
     private final TimerScheduler<AgentCommand> timers;
     private final Node node;
     private final Map<String, Pod> assigned = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     private long reportVersion = System.currentTimeMillis() * 1000;
 
     private NodeAgent(ActorContext<AgentCommand> context, TimerScheduler<AgentCommand> timers, AgentSettings settings,
-                      ControlPlaneLink controlPlane) {
+                      ControlPlane controlPlane) {
         super(context);
         this.settings = settings;
         this.controlPlane = controlPlane;
@@ -68,7 +68,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
         context.getSelf().tell(new Heartbeat());
     }
 
-    public static Behavior<AgentCommand> create(AgentSettings settings, ControlPlaneLink controlPlane) {
+    public static Behavior<AgentCommand> create(AgentSettings settings, ControlPlane controlPlane) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new NodeAgent(ctx, timers, settings, controlPlane)));
     }
 

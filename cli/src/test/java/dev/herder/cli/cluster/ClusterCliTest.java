@@ -111,6 +111,22 @@ class ClusterCliTest {
     }
 
     @Test
+    void listsLargerThanAnOrdinaryRemoteMessageArriveWhole() throws Exception {
+        String big = "x".repeat(200_000);
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            yaml.append("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: big-").append(i)
+                    .append("\n  annotations:\n    note: ").append(big)
+                    .append("\nspec:\n  selector:\n    app: big\n  ports:\n  - port: 80\n");
+        }
+        CliRun.Result applied = herder("apply", "-f", manifest("big.yaml", yaml.toString()).toString());
+        assertEquals(0, applied.exitCode(), applied.err());
+        CliRun.Result list = herder("get", "services", "-o", "json");
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().length() > 600_000, "the whole list, " + list.out().length() + " characters");
+    }
+
+    @Test
     void anUnknownKindIsNamed() {
         CliRun.Result get = herder("get", "foos");
         assertEquals(1, get.exitCode());

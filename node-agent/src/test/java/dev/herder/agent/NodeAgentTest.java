@@ -1,0 +1,92 @@
+package dev.herder.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herder.protocol.api.Container;
+import dev.herder.protocol.api.Node;
+import dev.herder.protocol.api.ObjectMeta;
+import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.api.PodSpec;
+import dev.herder.protocol.wire.EntityMessage;
+import dev.herder.protocol.wire.NodeHeartbeat;
+import dev.herder.protocol.wire.PodAssignments;
+import dev.herder.protocol.wire.PodStatusReport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** A simulated node's agent: registers by heartbeat, runs what it is assigned, drops what is taken away. */
+class NodeAgentTest {
+    private static final ActorTestKit KIT = ActorTestKit.create();
+    private static final Duration START_DELAY = Duration.ofMillis(50);
+
+    record Sent(String kind, String entityId, EntityMessage message) {
+    }
+
+    @AfterAll
+    static void stop() {
+        KIT.shutdownTestKit();
+    }
+
+    private static AgentSettings settings() {
+        return new AgentSettings("sim-1", "127.0.0.9", Map.of("zone", "a"), Map.of("cpu", "4", "memory", "8Gi", "pods", "110"),
+                Duration.ofSeconds(30), Duration.ofSeconds(30), START_DELAY);
+    }
+
+    private static Pod pod(String name, String uid) {
+        Container c = new Container("main", "img", null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Pod("v1", Pod.KIND, new ObjectMeta(name, null, "default", null, null, uid, "1", 1L, null, null, null),
+                new PodSpec(List.of(c), null, null, null, null, "sim-1", null, null, null, null), null);
+    }
+
+    private static <T extends EntityMessage> T expect(TestProbe<Sent> probe, Class<T> type) {
+        Sent sent = probe.fishForMessage(Duration.ofSeconds(3), s -> type.isInstance(s.message())
+                ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
+                : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore()).get(0);
+        return type.cast(sent.message());
+    }
+
+    @Test
+    void registersItsNodeWithAddressCapacityLabelsAndItsOwnPath() {
+        TestProbe<Sent> probe = KIT.createTestProbe();
+        ActorRef<?> agent = KIT.spawn(NodeAgent.create(settings(), (k, id, m) -> probe.getRef().tell(new Sent(k, id, m))));
+        NodeHeartbeat beat = expect(probe, NodeHeartbeat.class);
+        Node node = beat.node();
+        assertEquals("sim-1", node.metadata().name());
+        assertEquals("a", node.metadata().labels().get("zone"));
+        assertEquals("4", node.status().capacity().get("cpu"));
+        assertEquals("127.0.0.9", node.status().addresses().get(0).address());
+        assertTrue(node.metadata().annotations().get(Node.AGENT_ANNOTATION).contains("/user/" + agent.path().name()));
+    }
+
+    @Test
+    void runsAssignedPodsAndReportsThemRunningAfterTheStartDelay() {
+        TestProbe<Sent> probe = KIT.createTestProbe();
+        var agent = KIT.spawn(NodeAgent.create(settings(), (k, id, m) -> probe.getRef().tell(new Sent(k, id, m))));
+        agent.tell(new PodAssignments("sim-1", 10, true, List.of(pod("a", "u-a")), List.of()));
+        PodStatusReport report = expect(probe, PodStatusReport.class);
+        assertEquals("u-a", report.uid());
+        assertEquals("Running", report.status().phase());
+        assertEquals("127.0.0.9", report.status().hostIP());
+        assertTrue(report.status().containerStatuses().get(0).ready());
+    }
+
+    @Test
+    void ignoresStaleAssignmentsAndStopsWhatADeltaRemoves() {
+        TestProbe<Sent> probe = KIT.createTestProbe();
+        var agent = KIT.spawn(NodeAgent.create(settings(), (k, id, m) -> probe.getRef().tell(new Sent(k, id, m))));
+        expect(probe, NodeHeartbeat.class);
+        agent.tell(new PodAssignments("sim-1", 10, true, List.of(pod("a", "u-a")), List.of()));
+        agent.tell(new PodAssignments("sim-1", 11, false, List.of(), List.of("u-a")));
+        agent.tell(new PodAssignments("sim-1", 9, false, List.of(pod("b", "u-b")), List.of()));
+        probe.expectNoMessage(START_DELAY.multipliedBy(6));
+        agent.tell(new PodAssignments("sim-1", 12, false, List.of(pod("c", "u-c")), List.of()));
+        assertEquals("u-c", expect(probe, PodStatusReport.class).uid());
+    }
+}
