@@ -27,20 +27,23 @@ final class ClusterView {
     private final Map<String, Pod> pods = new HashMap<>();
     private final Map<String, Set<String>> nodeIdsByBucket = new HashMap<>();
     private final Map<String, Node> nodes = new HashMap<>();
+    /** Grows whenever room may have appeared: a node changed, or a bound pod left its node. */
+    private long capacityEpoch;
 
     /** Takes a bucket of pods as the store now has it. */
     void podBucket(String bucket, Map<String, ApiObject> entries) {
         Set<String> before = podIdsByBucket.getOrDefault(bucket, Set.of());
         for (String id : before) {
             if (!entries.containsKey(id)) {
-                pods.remove(id);
+                freed(pods.remove(id), null);
             }
         }
-        entries.forEach((id, o) -> pods.merge(id, (Pod) o, ClusterView::newer));
+        entries.forEach((id, o) -> freed(pods.get(id), pods.merge(id, (Pod) o, ClusterView::newer)));
         podIdsByBucket.put(bucket, new HashSet<>(entries.keySet()));
     }
 
     void nodeBucket(String bucket, Map<String, ApiObject> entries) {
+        capacityEpoch++;
         Set<String> before = nodeIdsByBucket.getOrDefault(bucket, Set.of());
         for (String id : before) {
             if (!entries.containsKey(id)) {
@@ -49,6 +52,17 @@ final class ClusterView {
         }
         entries.forEach((id, o) -> nodes.put(id, (Node) o));
         nodeIdsByBucket.put(bucket, new HashSet<>(entries.keySet()));
+    }
+
+    private void freed(Pod was, Pod now) {
+        if (was != null && was.spec().nodeName() != null && (now == null || now.spec().nodeName() == null)) {
+            capacityEpoch++;
+        }
+    }
+
+    /** Changes whenever a pod that did not fit anywhere might fit now. */
+    long capacityEpoch() {
+        return capacityEpoch;
     }
 
     /** A pod as a bind acknowledged it, ahead of the store's notification. */
@@ -69,6 +83,13 @@ final class ClusterView {
             }
         }
         out.sort(BY_AGE);
+        return out;
+    }
+
+    /** Keys of the pods that wait for a node. */
+    Set<String> pendingKeys() {
+        Set<String> out = new HashSet<>();
+        pending().forEach(p -> out.add(p.key()));
         return out;
     }
 

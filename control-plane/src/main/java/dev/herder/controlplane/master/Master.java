@@ -65,6 +65,11 @@ public final class Master extends AbstractBehavior<Master.Command> {
     /** Pods whose binding waits for the store, with the node chosen: counted on that node meanwhile. */
     private final Map<String, Pod> bindsInFlight = new HashMap<>();
     private final AgentLink agents;
+    /**
+     * Pods no node could take, with the capacity epoch at which that was decided: they are tried again only
+     * once the epoch moves (a node changed or a bound pod left), as Kubernetes' unschedulable queue does.
+     */
+    private final Map<String, Long> unschedulableAt = new HashMap<>();
 
     private Master(ActorContext<Command> context, TimerScheduler<Command> timers,
                    ReplicatorMessageAdapter<Command, LWWMap<String, ApiObject>> replicator, StoreKeys keys,
@@ -126,6 +131,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
 
     private Behavior<Command> onResync(Resync resync) {
         agents.forgetSent();
+        unschedulableAt.keySet().retainAll(view.pendingKeys());
         return onSchedule(new Schedule());
     }
 
@@ -135,14 +141,17 @@ public final class Master extends AbstractBehavior<Master.Command> {
             if (bindsInFlight.size() >= settings.maxBindsInFlight()) {
                 break;
             }
-            if (bindsInFlight.containsKey(pod.key())) {
+            Long failedAt = unschedulableAt.get(pod.key());
+            if (bindsInFlight.containsKey(pod.key()) || (failedAt != null && failedAt == view.capacityEpoch())) {
                 continue;
             }
             Placement placement = scheduler.place(pod, infos.values());
             if (placement instanceof Placement.Placed placed) {
+                unschedulableAt.remove(pod.key());
                 bind(pod, placed.nodeName());
                 infos.computeIfPresent(placed.nodeName(), (n, info) -> info.withPod(pod));
             } else {
+                unschedulableAt.put(pod.key(), view.capacityEpoch());
                 markUnschedulable(pod, ((Placement.Unschedulable) placement).message());
             }
         }

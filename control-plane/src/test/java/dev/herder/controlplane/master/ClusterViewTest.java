@@ -50,4 +50,19 @@ class ClusterViewTest {
         assertTrue(view.pending().isEmpty());
         assertTrue(view.boundByNode().isEmpty());
     }
+
+    @Test
+    void capacityEpochMovesWhenABoundPodLeavesOrANodeChangesButNotForNewPendingPods() {
+        ClusterView view = new ClusterView();
+        view.podBucket("pod-0", Map.<String, ApiObject>of("default/a", pod("a", "u1", "5", "n1", "t")));
+        long start = view.capacityEpoch();
+        view.podBucket("pod-0", Map.<String, ApiObject>of("default/a", pod("a", "u1", "5", "n1", "t"),
+                "default/b", pod("b", "u2", "5", null, "t")));
+        assertEquals(start, view.capacityEpoch(), "a new pending pod frees nothing");
+        view.podBucket("pod-0", Map.<String, ApiObject>of("default/b", pod("b", "u2", "5", null, "t")));
+        assertTrue(view.capacityEpoch() > start, "a bound pod left its node");
+        long afterDelete = view.capacityEpoch();
+        view.nodeBucket("node-0", Map.of());
+        assertTrue(view.capacityEpoch() > afterDelete, "nodes changed");
+    }
 }
