@@ -48,7 +48,7 @@ public final class ApplyThroughput {
                     while ((i = next.getAndIncrement()) < count) {
                         long t0 = System.nanoTime();
                         ApiResponse rsp = READ_ONLY
-                                ? client.call(new ApiRequest.Get(Pod.KIND, "default", "p0", null))
+                                ? client.call(new ApiRequest.Get(Pod.KIND, "default", System.getProperty("name", "hello-1"), null))
                                 : client.call(new ApiRequest.Apply(List.<ApiObject>of(object(prefix + "-" + i))));
                         latenciesNanos[i] = System.nanoTime() - t0;
                         if (!READ_ONLY && (!(rsp instanceof ApiResponse.Applied a) || !a.allSucceeded())) {
