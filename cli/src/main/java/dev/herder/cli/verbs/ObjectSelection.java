@@ -1,0 +1,34 @@
+package dev.herder.cli.verbs;
+
+import dev.herder.cli.options.NamespaceOptions;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The words get and describe share: {@code KIND [NAME] [-l SELECTOR] [-n NS | -A]}. */
+public final class ObjectSelection {
+    @Parameters(index = "0", paramLabel = "KIND", description = "pods (po), replicationcontrollers (rc), services (svc), nodes (no).")
+    private String kindWord;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "One object's name; all when left out.")
+    private String name;
+
+    @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "Label selector, e.g. app=web,tier!=db.")
+    private String selector;
+
+    @Mixin
+    private NamespaceOptions namespaces;
+
+    /** The query these words make; fails before any contact with the cluster when they are wrong. */
+    ObjectQuery query() {
+        return ObjectQuery.of(kindWord, name, selector, namespaces);
+    }
+
+    boolean named() {
+        return name != null;
+    }
+
+    boolean allNamespaces() {
+        return namespaces.allNamespaces();
+    }
+}
