@@ -48,7 +48,10 @@ class MasterFailoverTest {
             System.out.println("new leader " + cluster.status().leader() + " " + takeoverMillis + " ms after kill -9 of " + leader);
             assertNotEquals(leader, cluster.status().leader());
 
-            Map<String, Pod> after = byName(cluster.list(Pod.KIND));
+            List<Map<String, Pod>> answer = new java.util.ArrayList<>();
+            LocalCluster.await("pods listed after the failover", Duration.ofSeconds(30),
+                    () -> answer.add(byName(cluster.list(Pod.KIND))));
+            Map<String, Pod> after = answer.get(0);
             assertEquals(before.keySet(), after.keySet(), "every pod acknowledged before the kill is still there");
             for (Pod was : before.values()) {
                 Pod is = after.get(was.metadata().name());
