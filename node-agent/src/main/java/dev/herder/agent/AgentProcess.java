@@ -2,10 +2,17 @@ package dev.herder.agent;
 
 import com.typesafe.config.Config;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import dev.herder.agent.pods.ContainerSpecs;
+import dev.herder.agent.runtime.docker.DockerRuntime;
+import dev.herder.agent.runtime.docker.DockerSettings;
+import java.util.Map;
+import java.util.concurrent.Executor;
 
 /** Starts an agent process: joins with role agent and runs one NodeAgent per node it hosts. */
 public final class AgentProcess {
+    private static final String BLOCKING_DISPATCHER = "herder.agent.blocking-dispatcher";
     private AgentProcess() {
     }
 
@@ -14,18 +21,40 @@ public final class AgentProcess {
      * @param nodeCount   how many nodes this process hosts (simulated only; a Docker agent hosts one)
      */
     public static ActorSystem<Void> start(Config config, boolean simulated, int nodeCount) {
-        if (!simulated) {
-            throw new IllegalArgumentException("this version of Herder runs simulated nodes only: start the agent with"
-                    + " --simulated (the Docker runtime comes with the node agent issue)");
-        }
         AgentSettings settings = AgentSettings.from(config);
-        return ActorSystem.create(Behaviors.setup(ctx -> {
-            ControlPlaneLink link = new ControlPlaneLink(ctx.getSystem());
-            for (int i = 1; i <= nodeCount; i++) {
-                String name = settings.nodeName() + "-" + i;
-                ctx.spawn(NodeAgent.create(settings.named(name), link), "agent-" + name);
-            }
+        if (simulated) {
+            return ActorSystem.create(Behaviors.setup(ctx -> {
+                ControlPlaneLink link = new ControlPlaneLink(ctx.getSystem());
+                for (int i = 1; i <= nodeCount; i++) {
+                    String name = settings.nodeName() + "-" + i;
+                    ctx.spawn(NodeAgent.create(settings.named(name), link), "agent-" + name);
+                }
+                return Behaviors.<Void>empty();
+            }), config.getString("herder.cluster-name"), config);
+        }
+        if (nodeCount != 1) {
+            throw new IllegalArgumentException("an agent on a Docker engine runs one node; --nodes is for --simulated");
+        }
+        DockerRuntime docker = new DockerRuntime(DockerSettings.from(config));
+        String version = docker.version();
+        removeLeftovers(docker, settings.nodeName());
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
+            Executor blocking = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(BLOCKING_DISPATCHER));
+            NodeAgent.Runtime runtime = new NodeAgent.Runtime(docker, blocking,
+                    AgentSettings.podWorkerSettings(config, settings.nodeName(), settings.address()));
+            ctx.spawn(NodeAgent.create(settings, new ControlPlaneLink(ctx.getSystem()), runtime), "agent-" + settings.nodeName());
+            ctx.getLog().info("node {} runs pods on Docker {} at {}", settings.nodeName(), version, settings.address());
             return Behaviors.<Void>empty();
         }), config.getString("herder.cluster-name"), config);
+        system.getWhenTerminated().thenRun(docker::close);
+        return system;
+    }
+
+    /**
+     * Containers this node's agent created before it restarted belong to pods it no longer tracks: this agent
+     * removes them (only those labelled with its own node name), and the pods still bound here start afresh.
+     */
+    private static void removeLeftovers(DockerRuntime docker, String nodeName) {
+        docker.list(Map.of(ContainerSpecs.NODE_LABEL, nodeName)).forEach(c -> docker.remove(c.id()));
     }
 }

@@ -1,6 +1,9 @@
 package dev.herder.agent;
 
 import com.typesafe.config.Config;
+import dev.herder.agent.pods.BackoffPolicy;
+import dev.herder.agent.pods.PodWorkerSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,6 +11,15 @@ import java.util.TreeMap;
 /** The herder.agent section of the config, read once. Every key is documented in reference.conf. */
 public record AgentSettings(String nodeName, String address, Map<String, String> labels, Map<String, String> capacity,
                             Duration heartbeatInterval, Duration statusResync, Duration simulatedStartDelay) {
+
+    /** What each pod's worker needs, for a Docker node. */
+    public static PodWorkerSettings podWorkerSettings(Config root, String nodeName, String address) {
+        Config c = root.getConfig("herder.agent.pods");
+        return new PodWorkerSettings(nodeName, address, Path.of(root.getString("herder.data-dir")).toAbsolutePath(),
+                c.getDuration("poll-interval"), c.getDuration("default-grace-period"),
+                new BackoffPolicy(c.getDuration("backoff.initial"), c.getDuration("backoff.max"),
+                        c.getDuration("backoff.reset-after")));
+    }
 
     public static AgentSettings from(Config root) {
         Config c = root.getConfig("herder.agent");

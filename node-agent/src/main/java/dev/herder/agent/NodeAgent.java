@@ -1,5 +1,8 @@
 package dev.herder.agent;
 
+import dev.herder.agent.pods.PodWorker;
+import dev.herder.agent.pods.PodWorkerSettings;
+import dev.herder.agent.runtime.ContainerRuntime;
 import dev.herder.agent.simulated.SimulatedPods;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.NodeAddress;
@@ -20,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -31,7 +36,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 /**
  * The kubelet of one node. It registers the node and keeps it Ready with heartbeats, takes the Master's
  * full list of the pods bound here, runs what is new, drops what is gone, and reports each pod's status to
- * the pod's entity as a versioned snapshot. This version runs pods on the simulated runtime only.
+ * the pod's entity as a versioned snapshot. Pods run on a container runtime, one PodWorker each, or on a
+ * simulated node only pretend to run.
  */
 public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     public static final String VERSION = "herder-0.1";
@@ -47,29 +53,49 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     private record Started(String uid) implements AgentCommand {
     }
 
+    private record WorkerStatus(PodWorker.StatusChanged change) implements AgentCommand {
+    }
+
+    /** How this node runs pods: on a container runtime (a PodWorker per pod), or simulated when null. */
+    public record Runtime(ContainerRuntime runtime, Executor blocking, PodWorkerSettings settings) {
+    }
+
     private final AgentSettings settings;
     private final ControlPlane controlPlane;
     private final TimerScheduler<AgentCommand> timers;
     private final Node node;
+    private final Runtime runtime;
+    private final ActorRef<PodWorker.StatusChanged> statusAdapter;
+    private final Map<String, ActorRef<PodWorker.Command>> workers = new HashMap<>();
     private final Map<String, Pod> assigned = new LinkedHashMap<>();
     private final Map<String, PodStatus> statuses = new HashMap<>();
     private long lastAssignment;
     private long reportVersion = System.currentTimeMillis() * 1000;
 
     private NodeAgent(ActorContext<AgentCommand> context, TimerScheduler<AgentCommand> timers, AgentSettings settings,
-                      ControlPlane controlPlane) {
+                      ControlPlane controlPlane, Runtime runtime) {
         super(context);
         this.settings = settings;
+        this.runtime = runtime;
+        this.statusAdapter = context.messageAdapter(PodWorker.StatusChanged.class, WorkerStatus::new);
         this.controlPlane = controlPlane;
         this.timers = timers;
-        this.node = describe(settings, ActorRefResolver.get(context.getSystem()).toSerializationFormat(context.getSelf()));
+        this.node = describe(settings, ActorRefResolver.get(context.getSystem()).toSerializationFormat(context.getSelf()),
+                runtime == null ? "simulated" : "docker");
         timers.startTimerWithFixedDelay(HEARTBEAT, new Heartbeat(), settings.heartbeatInterval());
         timers.startTimerWithFixedDelay(RESYNC, new Resync(), settings.statusResync());
         context.getSelf().tell(new Heartbeat());
     }
 
+    /** A simulated node: its pods only pretend to run. */
     public static Behavior<AgentCommand> create(AgentSettings settings, ControlPlane controlPlane) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new NodeAgent(ctx, timers, settings, controlPlane)));
+        return create(settings, controlPlane, null);
+    }
+
+    /** A node whose pods run on a container runtime (null: simulated). */
+    public static Behavior<AgentCommand> create(AgentSettings settings, ControlPlane controlPlane, Runtime runtime) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new NodeAgent(ctx, timers, settings, controlPlane, runtime)));
     }
 
     @Override
@@ -78,6 +104,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
                 .onMessage(Heartbeat.class, h -> onHeartbeat())
                 .onMessage(PodAssignments.class, this::onAssignments)
                 .onMessage(Started.class, this::onStarted)
+                .onMessage(WorkerStatus.class, this::onWorkerStatus)
                 .onMessage(Resync.class, r -> onResync())
                 .build();
     }
@@ -101,16 +128,40 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
         for (Pod pod : assignments.pods()) {
             String uid = pod.metadata().uid();
             if (assigned.put(uid, pod) == null) {
-                timers.startSingleTimer("start-" + uid, new Started(uid), settings.simulatedStartDelay());
+                run(pod);
             }
         }
         return this;
+    }
+
+    private void run(Pod pod) {
+        String uid = pod.metadata().uid();
+        if (runtime == null) {
+            timers.startSingleTimer("start-" + uid, new Started(uid), settings.simulatedStartDelay());
+        } else {
+            workers.put(uid, getContext().spawn(PodWorker.create(pod, runtime.settings(), runtime.runtime(),
+                    runtime.blocking(), statusAdapter), "pod-" + uid));
+        }
     }
 
     private void forget(String uid) {
         assigned.remove(uid);
         statuses.remove(uid);
         timers.cancel("start-" + uid);
+        ActorRef<PodWorker.Command> worker = workers.remove(uid);
+        if (worker != null) {
+            worker.tell(new PodWorker.Stop());
+        }
+    }
+
+    private Behavior<AgentCommand> onWorkerStatus(WorkerStatus status) {
+        String uid = status.change().uid();
+        Pod pod = assigned.get(uid);
+        if (pod != null) {
+            statuses.put(uid, status.change().status());
+            report(pod, status.change().status());
+        }
+        return this;
     }
 
     private Behavior<AgentCommand> onStarted(Started started) {
@@ -135,14 +186,14 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
                 new PodStatusReport(m.namespace(), m.name(), m.uid(), settings.nodeName(), reportVersion, status));
     }
 
-    private static Node describe(AgentSettings s, String agentPath) {
+    private static Node describe(AgentSettings s, String agentPath, String runtimeName) {
         Map<String, String> labels = new LinkedHashMap<>(s.labels());
         labels.put("kubernetes.io/hostname", s.nodeName());
         ObjectMeta meta = new ObjectMeta(s.nodeName(), null, null, labels, Map.of(Node.AGENT_ANNOTATION, agentPath),
                 null, null, null, null, null, null);
         NodeStatus status = new NodeStatus(s.capacity(), s.capacity(), List.of(),
                 List.of(new NodeAddress("InternalIP", s.address()), new NodeAddress("Hostname", s.nodeName())),
-                new NodeSystemInfo(null, "linux", "amd64", VERSION, "simulated"));
+                new NodeSystemInfo(null, "linux", "amd64", VERSION, runtimeName));
         return new Node("v1", Node.KIND, meta, new NodeSpec(false, null, null), status);
     }
 }

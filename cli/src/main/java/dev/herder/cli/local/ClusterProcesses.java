@@ -173,6 +173,20 @@ public final class ClusterProcesses implements AutoCloseable {
         return p;
     }
 
+    /** One agent JVM running node nodeName on the machine's Docker engine, its pods at address. */
+    public Process startDockerAgent(String nodeName, String address, int portOffset, String extraConf) throws IOException {
+        String name = "agent-" + nodeName;
+        Path conf = writeConf(name, "herder.data-dir = \"" + dir.resolve(name) + "\"\n"
+                + "herder.agent.node-name = \"" + nodeName + "\"\n"
+                + "herder.agent.address = \"" + address + "\"\n"
+                + port(basePort + AGENT_PORT_OFFSET + portOffset) + "pekko.cluster.roles = [\"agent\"]\n" + extraConf);
+        Process p = start(name, List.of("agent", "--config", conf.toString()));
+        synchronized (this) {
+            agents.add(p);
+        }
+        return p;
+    }
+
     /** SIGKILL, as `kill -9`: no shutdown hooks, no leaving the cluster. Returns once the JVM is gone. */
     public void kill(int controlPlane) throws InterruptedException {
         Process p = take(controlPlane);

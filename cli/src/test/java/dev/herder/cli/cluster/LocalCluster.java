@@ -57,6 +57,10 @@ final class LocalCluster implements AutoCloseable {
         return processes.startSimulatedAgent(nodeName, nodes, portOffset);
     }
 
+    Process startDockerAgent(String nodeName, String address, int portOffset, String extraConf) throws IOException {
+        return processes.startDockerAgent(nodeName, address, portOffset, extraConf);
+    }
+
     Process startSimulatedAgent(String nodeName, int nodes, int portOffset, String extraConf) throws IOException {
         return processes.startSimulatedAgent(nodeName, nodes, portOffset, extraConf);
     }

@@ -138,7 +138,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
             ensureImage(c);
             return runtime.create(ContainerSpecs.of(pod, c, settings.nodeName(), settings.nodeAddress(), restartCount,
                     settings.dataDir()));
-        }, (id, failure) -> new Launched(c.name(), id, failure, failure instanceof PullFailure));
+        }, (id, failure) -> new Launched(c.name(), id, failure, failure != null && rootOf(failure) instanceof PullFailure));
     }
 
     private void ensureImage(Container c) {

@@ -1,0 +1,140 @@
+package dev.herder.cli.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import dev.herder.agent.pods.ContainerSpecs;
+import dev.herder.agent.runtime.docker.DockerRuntime;
+import dev.herder.agent.runtime.docker.DockerSettings;
+import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.ContainerStatus;
+import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.manifest.ManifestReader;
+import dev.herder.protocol.wire.ApiRequest;
+import dev.herder.protocol.wire.ApiResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node agent on the machine's real Docker engine, behind a one-node control plane: pods run as containers,
+ * report their phase and container states, restart with back-off, fail clearly on a missing image, and their
+ * containers go when they are deleted.
+ */
+class DockerAgentTest {
+    private static final int BASE_PORT = 4050;
+    private static final String NODE = "docker-test-node";
+    private static LocalCluster cluster;
+    private static DockerRuntime docker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        docker = new DockerRuntime(DockerSettings.from(ConfigFactory.load()));
+        docker.version();
+        cluster = LocalCluster.inFolder("docker-agent", BASE_PORT, 1);
+        cluster.startAllControlPlanes();
+        cluster.awaitUp(1, Duration.ofSeconds(60));
+        cluster.startDockerAgent(NODE, "127.0.0.2", 0, "herder.agent.pods.poll-interval = 300ms\n");
+        cluster.awaitReadyNodes(1, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+        docker.list(Map.of(ContainerSpecs.NODE_LABEL, NODE)).forEach(c -> docker.remove(c.id()));
+        docker.close();
+    }
+
+    private static void apply(String yaml) {
+        List<ApiObject> objects = ManifestReader.read(yaml, "test").objects();
+        ApiResponse rsp = cluster.call(new ApiRequest.Apply(objects));
+        assertTrue(((ApiResponse.Applied) rsp).allSucceeded(), () -> "apply failed: " + rsp);
+    }
+
+    private static String pod(String name, String restartPolicy, String image, String script, String annotations) {
+        return "apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + name + "\n" + annotations
+                + "spec:\n  restartPolicy: " + restartPolicy + "\n  terminationGracePeriodSeconds: 2\n"
+                + "  containers:\n  - name: main\n    image: " + image + "\n"
+                + "    command: [\"sh\", \"-c\", \"" + script + "\"]\n";
+    }
+
+    private static Pod awaitPod(String name, String what, Predicate<Pod> condition) {
+        Pod[] seen = new Pod[1];
+        LocalCluster.await(name + " " + what, Duration.ofSeconds(60), () -> {
+            ApiResponse rsp = cluster.call(new ApiRequest.Get(Pod.KIND, "default", name, null));
+            if (rsp instanceof ApiResponse.Objects o && !o.items().isEmpty()) {
+                seen[0] = (Pod) o.items().get(0);
+                return seen[0].status() != null && condition.test(seen[0]);
+            }
+            return false;
+        });
+        return seen[0];
+    }
+
+    private static ContainerStatus main(Pod pod) {
+        return pod.status().containerStatuses() == null || pod.status().containerStatuses().isEmpty() ? null
+                : pod.status().containerStatuses().get(0);
+    }
+
+    @Test
+    void aPodRunsAsAContainerAndReportsRunning() {
+        apply(pod("runs", "Always", "local/busybox:1", "echo up; sleep 3600", ""));
+        Pod pod = awaitPod("runs", "Running", p -> "Running".equals(p.status().phase()));
+        ContainerStatus c = main(pod);
+        assertNotNull(c.state().running().startedAt());
+        assertTrue(c.ready());
+        assertEquals("127.0.0.2", pod.status().hostIP());
+        var containers = docker.list(Map.of(ContainerSpecs.POD_UID_LABEL, pod.metadata().uid()));
+        assertEquals(1, containers.size());
+        assertTrue(containers.get(0).running());
+        assertEquals(c.containerID(), containers.get(0).id());
+    }
+
+    @Test
+    void exitCodesGiveTerminatedReasonsAndThePodsPhase() {
+        apply(pod("fails", "Never", "local/busybox:1", "exit 3", ""));
+        apply(pod("completes", "Never", "local/busybox:1", "exit 0", ""));
+        Pod failed = awaitPod("fails", "Failed", p -> "Failed".equals(p.status().phase()));
+        assertEquals(3, main(failed).state().terminated().exitCode());
+        assertEquals("Error", main(failed).state().terminated().reason());
+        Pod done = awaitPod("completes", "Succeeded", p -> "Succeeded".equals(p.status().phase()));
+        assertEquals("Completed", main(done).state().terminated().reason());
+    }
+
+    @Test
+    void aCrashingContainerRestartsWithBackOff() {
+        apply(pod("crashes", "Always", "local/busybox:1", "exit 1",
+                "  annotations:\n    herder.dev/restart-backoff: initial=1s,max=2s\n"));
+        Pod pod = awaitPod("crashes", "restarted twice", p -> main(p) != null && main(p).restartCount() >= 2);
+        assertEquals(1, main(pod).lastState().terminated().exitCode());
+        awaitPod("crashes", "in CrashLoopBackOff", p -> main(p).state().waiting() != null
+                && "CrashLoopBackOff".equals(main(p).state().waiting().reason()));
+    }
+
+    @Test
+    void aMissingImageReportsErrImagePullWithTheEnginesMessage() {
+        apply(pod("missing", "Always", "127.0.0.1:5999/missing:1", "true", ""));
+        Pod pod = awaitPod("missing", "waiting on its image", p -> main(p) != null && main(p).state().waiting() != null
+                && List.of("ErrImagePull", "ImagePullBackOff").contains(main(p).state().waiting().reason()));
+        assertEquals("Pending", pod.status().phase());
+        String message = main(pod).state().waiting().message();
+        assertTrue(message.contains("127.0.0.1:5999") && message.contains("connection refused"), message);
+    }
+
+    @Test
+    void deletingAPodRemovesItsContainers() {
+        apply(pod("deleted", "Always", "local/busybox:1", "sleep 3600", ""));
+        Pod pod = awaitPod("deleted", "Running", p -> "Running".equals(p.status().phase()));
+        Map<String, String> mine = Map.of(ContainerSpecs.POD_UID_LABEL, pod.metadata().uid());
+        assertEquals(1, docker.list(mine).size());
+        ApiResponse deleted = cluster.call(new ApiRequest.Delete(Pod.KIND, "default", "deleted"));
+        assertTrue(deleted instanceof ApiResponse.Deleted, () -> "delete: " + deleted);
+        LocalCluster.await("its container removed", Duration.ofSeconds(30), () -> docker.list(mine).isEmpty());
+    }
+}
