@@ -7,7 +7,9 @@ import dev.herder.cli.verbs.ApplyCommand;
 import dev.herder.cli.verbs.ClusterCommand;
 import dev.herder.cli.verbs.DeleteCommand;
 import dev.herder.cli.verbs.DescribeCommand;
+import dev.herder.cli.verbs.ExecCommand;
 import dev.herder.cli.verbs.GetCommand;
+import dev.herder.cli.verbs.LogsCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "herder", mixinStandardHelpOptions = true, version = "herder 0.1.0",
         description = "Herder: run and manage a container cluster.",
         subcommands = {ControlPlaneCommand.class, AgentCommand.class, ApplyCommand.class, GetCommand.class,
-            DescribeCommand.class, DeleteCommand.class, ClusterCommand.class})
+            DescribeCommand.class, DeleteCommand.class, LogsCommand.class, ExecCommand.class, ClusterCommand.class})
 public final class HerderCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -1,5 +1,6 @@
 package dev.herder.agent;
 
+import dev.herder.agent.access.ContainerAccess;
 import dev.herder.agent.pods.PodWorker;
 import dev.herder.agent.pods.PodWorkerSettings;
 import dev.herder.agent.runtime.ContainerRuntime;
@@ -13,6 +14,10 @@ import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodStatus;
 import dev.herder.protocol.wire.AgentCommand;
+import dev.herder.protocol.wire.ContainerExecReply;
+import dev.herder.protocol.wire.ContainerExecRequest;
+import dev.herder.protocol.wire.ContainerLogsReply;
+import dev.herder.protocol.wire.ContainerLogsRequest;
 import dev.herder.protocol.wire.NodeHeartbeat;
 import dev.herder.protocol.wire.PodAssignments;
 import dev.herder.protocol.wire.PodStatusReport;
@@ -23,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
@@ -106,6 +112,8 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
                 .onMessage(Started.class, this::onStarted)
                 .onMessage(WorkerStatus.class, this::onWorkerStatus)
                 .onMessage(Resync.class, r -> onResync())
+                .onMessage(ContainerLogsRequest.class, this::onLogs)
+                .onMessage(ContainerExecRequest.class, this::onExec)
                 .build();
     }
 
@@ -177,6 +185,47 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     private Behavior<AgentCommand> onResync() {
         statuses.forEach((uid, status) -> report(assigned.get(uid), status));
         return this;
+    }
+
+    /** Reads a container's output on the blocking executor; the reply goes straight to the asker. */
+    private Behavior<AgentCommand> onLogs(ContainerLogsRequest request) {
+        ActorRef<ContainerLogsReply> replyTo = ActorRefResolver.get(getContext().getSystem()).resolveActorRef(request.replyTo());
+        String refusal = refusal(request.podUid());
+        if (refusal != null) {
+            replyTo.tell(ContainerLogsReply.failed(refusal));
+        } else {
+            String podName = assigned.get(request.podUid()).metadata().name();
+            CompletableFuture.supplyAsync(() -> new ContainerAccess(runtime.runtime()).logs(request, podName), runtime.blocking())
+                    .exceptionally(e -> ContainerLogsReply.failed("could not read the output: " + e))
+                    .thenAccept(replyTo::tell);
+        }
+        return this;
+    }
+
+    /** Runs a command in a container on the blocking executor; the reply goes straight to the asker. */
+    private Behavior<AgentCommand> onExec(ContainerExecRequest request) {
+        ActorRef<ContainerExecReply> replyTo = ActorRefResolver.get(getContext().getSystem()).resolveActorRef(request.replyTo());
+        String refusal = refusal(request.podUid());
+        if (refusal != null) {
+            replyTo.tell(ContainerExecReply.failed(refusal));
+        } else {
+            String podName = assigned.get(request.podUid()).metadata().name();
+            CompletableFuture.supplyAsync(() -> new ContainerAccess(runtime.runtime()).exec(request, podName), runtime.blocking())
+                    .exceptionally(e -> ContainerExecReply.failed("could not run the command: " + e))
+                    .thenAccept(replyTo::tell);
+        }
+        return this;
+    }
+
+    /** Why this node cannot serve a container request for the pod, or null when it can. */
+    private String refusal(String uid) {
+        if (!assigned.containsKey(uid)) {
+            return "the pod (uid " + uid + ") is not running on node \"" + settings.nodeName() + "\"";
+        }
+        if (runtime == null) {
+            return "node \"" + settings.nodeName() + "\" is simulated: its pods have no containers";
+        }
+        return null;
     }
 
     private void report(Pod pod, PodStatus status) {

@@ -65,8 +65,12 @@ class DockerAgentTest {
     }
 
     private static Pod awaitPod(String name, String what, Predicate<Pod> condition) {
+        return awaitPod(name, what, condition, Duration.ofSeconds(60));
+    }
+
+    private static Pod awaitPod(String name, String what, Predicate<Pod> condition, Duration timeout) {
         Pod[] seen = new Pod[1];
-        LocalCluster.await(name + " " + what, Duration.ofSeconds(60), () -> {
+        LocalCluster.await(name + " " + what, timeout, () -> {
             ApiResponse rsp = cluster.call(new ApiRequest.Get(Pod.KIND, "default", name, null));
             if (rsp instanceof ApiResponse.Objects o && !o.items().isEmpty()) {
                 seen[0] = (Pod) o.items().get(0);
@@ -136,5 +140,44 @@ class DockerAgentTest {
         ApiResponse deleted = cluster.call(new ApiRequest.Delete(Pod.KIND, "default", "deleted"));
         assertTrue(deleted instanceof ApiResponse.Deleted, () -> "delete: " + deleted);
         LocalCluster.await("its container removed", Duration.ofSeconds(30), () -> docker.list(mine).isEmpty());
+    }
+
+    @Test
+    void aFailingLivenessProbeRestartsTheContainer() {
+        apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: liveness\n  annotations:\n"
+                + "    herder.dev/restart-backoff: initial=1s,max=2s\nspec:\n  terminationGracePeriodSeconds: 1\n"
+                + "  containers:\n  - name: main\n    image: local/busybox:1\n"
+                + "    command: [\"sh\", \"-c\", \"touch /tmp/healthy; sleep 2; rm /tmp/healthy; sleep 600\"]\n"
+                + "    livenessProbe:\n      exec:\n        command: [\"cat\", \"/tmp/healthy\"]\n"
+                + "      periodSeconds: 1\n      failureThreshold: 2\n");
+        Pod pod = awaitPod("liveness", "restarted by its liveness probe", p -> main(p) != null && main(p).restartCount() >= 1);
+        assertNotNull(main(pod).lastState().terminated(), "the killed run is the last state");
+    }
+
+    @Test
+    void readinessDrivesTheReadyCondition() {
+        apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: readiness\nspec:\n  terminationGracePeriodSeconds: 1\n"
+                + "  containers:\n  - name: main\n    image: local/busybox:1\n"
+                + "    command: [\"sh\", \"-c\", \"sleep 3; touch /tmp/ready; sleep 5; rm /tmp/ready; sleep 600\"]\n"
+                + "    readinessProbe:\n      exec:\n        command: [\"cat\", \"/tmp/ready\"]\n"
+                + "      periodSeconds: 1\n");
+        awaitPod("readiness", "Running but not Ready", p -> "Running".equals(p.status().phase()) && !ready(p));
+        awaitPod("readiness", "Ready", DockerAgentTest::ready);
+        awaitPod("readiness", "not Ready again", p -> !ready(p) && "Running".equals(p.status().phase()));
+    }
+
+    @Test
+    void theExecLivenessExampleIsRestartedOnceItsProbeFails() throws Exception {
+        String example = java.nio.file.Files.readString(java.nio.file.Path.of("..", "..", "shared", "k8s-examples",
+                "exec-liveness.yaml")).replace("registry.k8s.io/busybox:1.27.2", "local/busybox:1");
+        apply(example);
+        Pod pod = awaitPod("liveness-exec", "restarted after its probe started failing",
+                p -> main(p) != null && main(p).restartCount() >= 1, Duration.ofSeconds(90));
+        assertEquals("liveness", main(pod).name());
+    }
+
+    private static boolean ready(Pod p) {
+        return p.status().conditions() != null && p.status().conditions().stream()
+                .anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
     }
 }

@@ -35,6 +35,7 @@ public final class ApiService {
     private final ControlPlaneSettings settings;
     private final ObjectLister lister;
     private final ActorRef<Master.Command> master;
+    private final ContainerRequests containers;
 
     public ApiService(ActorSystem<?> system, ControlPlaneSettings settings, ObjectLister lister,
                       ActorRef<Master.Command> master) {
@@ -42,6 +43,7 @@ public final class ApiService {
         this.settings = settings;
         this.lister = lister;
         this.master = master;
+        this.containers = new ContainerRequests(system, settings.askTimeout());
     }
 
     public CompletionStage<ApiResponse> handle(ApiRequest request) {
@@ -58,6 +60,10 @@ public final class ApiService {
             answer = get(get);
         } else if (request instanceof ApiRequest.Delete delete) {
             answer = delete(delete);
+        } else if (request instanceof ApiRequest.Logs logs) {
+            answer = containers.logs(logs);
+        } else if (request instanceof ApiRequest.Exec exec) {
+            answer = containers.exec(exec);
         } else {
             answer = clusterStatus();
         }

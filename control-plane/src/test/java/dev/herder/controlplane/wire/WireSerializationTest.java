@@ -25,6 +25,10 @@ import dev.herder.protocol.api.ServiceSpec;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
+import dev.herder.protocol.wire.ContainerExecReply;
+import dev.herder.protocol.wire.ContainerExecRequest;
+import dev.herder.protocol.wire.ContainerLogsReply;
+import dev.herder.protocol.wire.ContainerLogsRequest;
 import dev.herder.protocol.wire.NodeHeartbeat;
 import dev.herder.protocol.wire.PodAssignments;
 import dev.herder.protocol.wire.PodStatusReport;
@@ -92,7 +96,18 @@ class WireSerializationTest {
                 new PodCommands.Bind("node-1", "uid", ref.unsafeUpcast()),
                 new PodCommands.BindResult("default/web", pod, null),
                 new PodCommands.MarkUnschedulable("uid", "0/3 nodes available: 3 insufficient cpu"),
-                new MasterProtocol.Location("127.0.0.1:2551"));
+                new MasterProtocol.Location("127.0.0.1:2551"),
+                new ApiRequest.Logs("default", "web", "main", 10, true, 42L),
+                new ApiRequest.Logs(null, "web", null, null, false, null),
+                new ApiRequest.Exec("default", "web", "main", List.of("sh", "-c", "echo hi")),
+                new ApiResponse.LogChunk("one\ntwo\n", 8L, false, true),
+                new ApiResponse.ExecResult(7, "hi\n"),
+                new ContainerLogsRequest("uid", "main", 1, null, "pekko://herder@127.0.0.1:2551/temp/$a"),
+                new ContainerLogsReply("one\n", 4L, true, false, null),
+                ContainerLogsReply.failed("no such container"),
+                new ContainerExecRequest("uid", "main", List.of("ls", "/"), 9000L, "pekko://herder@127.0.0.1:2551/temp/$b"),
+                new ContainerExecReply(0, "bin\n", null),
+                ContainerExecReply.failed("not running"));
     }
 
     @ParameterizedTest

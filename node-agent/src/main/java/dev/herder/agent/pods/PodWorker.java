@@ -1,5 +1,8 @@
 package dev.herder.agent.pods;
 
+import dev.herder.agent.probes.ProbeResult;
+import dev.herder.agent.probes.ProbeRunner;
+import dev.herder.agent.probes.ProbeTracker;
 import dev.herder.agent.runtime.ContainerInfo;
 import dev.herder.agent.runtime.ContainerRuntime;
 import dev.herder.protocol.api.Container;
@@ -7,13 +10,10 @@ import dev.herder.protocol.api.ContainerStateTerminated;
 import dev.herder.protocol.api.ContainerStatus;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodStatus;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.herder.protocol.api.Probe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -67,6 +68,10 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     private record Stopped() implements Command {
     }
 
+    private record Probed(String container, String containerId, ProbeTracker.Kind kind, ProbeResult result)
+            implements Command {
+    }
+
     private final Pod pod;
     private final PodWorkerSettings settings;
     private final ContainerRuntime runtime;
@@ -74,6 +79,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     private final ActorRef<StatusChanged> agent;
     private final Map<String, ContainerRun> runs = new LinkedHashMap<>();
     private final BackoffPolicy backoff;
+    private final ProbeRunner probes;
     private final Instant startTime = Instant.now();
     private PodStatus reported;
 
@@ -86,8 +92,9 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         this.blocking = blocking;
         this.agent = agent;
         this.backoff = BackoffPolicy.of(pod, settings.backoff());
+        this.probes = new ProbeRunner(runtime);
         pod.spec().containers().forEach(c -> runs.put(c.name(), new ContainerRun(c)));
-        makeEmptyDirs();
+        PodVolumes.makeEmptyDirs(pod, settings.dataDir(), getContext().getLog());
         timers.startTimerWithFixedDelay(TICK, new Tick(), settings.pollInterval());
         context.getSelf().tell(new Tick());
     }
@@ -104,6 +111,11 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
                 .onMessage(Tick.class, t -> onTick())
                 .onMessage(Launched.class, this::onLaunched)
                 .onMessage(Inspected.class, this::onInspected)
+                .onMessage(Probed.class, this::onProbed)
+                .onSignal(PostStop.class, stop -> {
+                    probes.close();
+                    return this;
+                })
                 .onMessage(Stop.class, s -> onStop())
                 .build();
     }
@@ -117,6 +129,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
             if (run.containerId == null && run.finished == null && !now.isBefore(run.notBefore)) {
                 launch(run);
             } else if (run.containerId != null && run.finished == null) {
+                probeIfDue(run, now);
                 run.busy = true;
                 String id = run.containerId;
                 async(() -> runtime.inspect(id), (info, failure) -> new Inspected(run.container.name(), info, failure));
@@ -198,8 +211,11 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
             if (run.history.lastStartedAt() == null || !started.equals(run.history.lastStartedAt())) {
                 run.history = run.history.started(started);
             }
-            run.status = ContainerStatuses.running(run.container.name(), run.container.image(), info.id(), started, true,
-                    run.history.restartCount(), run.lastTerminated);
+            if (!info.id().equals(run.probedContainer)) {
+                run.resetProbes(info.id());
+            }
+            run.status = ContainerStatuses.running(run.container.name(), run.container.image(), info.id(), started,
+                    run.ready(), run.history.restartCount(), run.lastTerminated);
         } else if (info.exitCode() != null && info.finishedAt() != null && !info.finishedAt().startsWith("0001")) {
             onExited(run, info, started, parse(info.finishedAt(), now), now);
         }
@@ -232,15 +248,71 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         }
     }
 
-    private Behavior<Command> onStop() {
-        Duration grace = Duration.ofSeconds(pod.spec().terminationGracePeriodSeconds() == null
+    /** Runs each of the container's probes that is due: the startup probe alone until it has passed. */
+    private void probeIfDue(ContainerRun run, Instant now) {
+        Instant started = run.history.lastStartedAt();
+        if (started == null) {
+            return;
+        }
+        for (var entry : run.trackers.entrySet()) {
+            ProbeTracker.Kind kind = entry.getKey();
+            boolean waitForStartup = kind != ProbeTracker.Kind.STARTUP && run.startupPending();
+            boolean startupOver = kind == ProbeTracker.Kind.STARTUP && run.startupSucceeded;
+            if (waitForStartup || startupOver || run.probing.contains(kind) || !entry.getValue().due(now, started)) {
+                continue;
+            }
+            run.probing.add(kind);
+            Probe probe = ContainerRun.probeOf(run.container, kind);
+            String id = run.containerId;
+            async(() -> probes.run(probe, run.container, id, settings.nodeAddress()),
+                    (result, failure) -> new Probed(run.container.name(), id, kind,
+                            failure == null ? result : ProbeResult.failure(String.valueOf(rootOf(failure).getMessage()))));
+        }
+    }
+
+    private Behavior<Command> onProbed(Probed probed) {
+        ContainerRun run = runs.get(probed.container());
+        run.probing.remove(probed.kind());
+        if (!probed.containerId().equals(run.containerId) || !run.trackers.containsKey(probed.kind())) {
+            return this;
+        }
+        ProbeTracker tracker = run.trackers.get(probed.kind()).after(probed.result(), Instant.now());
+        if (probed.kind() == ProbeTracker.Kind.STARTUP && probed.result().success()) {
+            run.startupSucceeded = true;
+        }
+        run.trackers.put(probed.kind(), tracker);
+        boolean failedNow = tracker.flipped() && !tracker.passing();
+        if (failedNow && probed.kind() != ProbeTracker.Kind.READINESS) {
+            getContext().getLog().info("pod {}: container {} failed its {} probe, restarting it: {}", pod.key(),
+                    run.container.name(), probed.kind().name().toLowerCase(java.util.Locale.ROOT), probed.result().message());
+            String id = run.containerId;
+            async(() -> {
+                runtime.stop(id, gracePeriod());
+                return null;
+            }, (v, failure) -> new Tick());
+        }
+        if (run.status != null && run.status.state().running() != null && run.status.ready() != run.ready()) {
+            ContainerStatus s0 = run.status;
+            run.status = new ContainerStatus(s0.name(), run.ready(), s0.restartCount(), s0.image(), s0.imageID(),
+                    s0.containerID(), s0.started(), s0.state(), s0.lastState());
+            report();
+        }
+        return this;
+    }
+
+    private Duration gracePeriod() {
+        return Duration.ofSeconds(pod.spec().terminationGracePeriodSeconds() == null
                 ? settings.defaultGracePeriod().toSeconds() : pod.spec().terminationGracePeriodSeconds());
+    }
+
+    private Behavior<Command> onStop() {
+        Duration grace = gracePeriod();
         List<String> ids = new ArrayList<>();
         runs.values().forEach(r -> Stream.of(r.containerId, r.deadContainerId).filter(java.util.Objects::nonNull).forEach(ids::add));
         async(() -> {
             ids.parallelStream().forEach(id -> runtime.stop(id, grace));
             ids.forEach(runtime::remove);
-            removeEmptyDirs();
+            PodVolumes.removeAll(pod, settings.dataDir(), getContext().getLog());
             return null;
         }, (v, failure) -> new Stopped());
         return Behaviors.receive(Command.class)
@@ -289,31 +361,6 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         getContext().pipeToSelf(CompletableFuture.supplyAsync(call, blocking), toMessage::apply);
     }
 
-    private void makeEmptyDirs() {
-        if (pod.spec().volumes() == null) {
-            return;
-        }
-        pod.spec().volumes().stream().filter(v -> v.emptyDir() != null).forEach(v -> {
-            try {
-                Files.createDirectories(ContainerSpecs.emptyDir(settings.dataDir(), pod, v.name()));
-            } catch (IOException e) {
-                getContext().getLog().error("pod {}: cannot make emptyDir {}: {}", pod.key(), v.name(), e.getMessage());
-            }
-        });
-    }
-
-    private void removeEmptyDirs() {
-        Path podDir = settings.dataDir().resolve("pods").resolve(pod.metadata().uid());
-        if (!Files.exists(podDir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(podDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            getContext().getLog().warn("pod {}: could not remove {}: {}", pod.key(), podDir, e.getMessage());
-        }
-    }
-
     private static Instant parse(String time, Instant fallback) {
         try {
             return time == null ? fallback : Instant.parse(time);
@@ -334,25 +381,6 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     private static final class PullFailure extends RuntimeException {
         PullFailure(String message, Throwable cause) {
             super(message, cause);
-        }
-    }
-
-    /** One container's life in this pod; touched only by the actor. */
-    private static final class ContainerRun {
-        final Container container;
-        String containerId;
-        String deadContainerId;
-        RestartHistory history = RestartHistory.NONE;
-        ContainerStateTerminated lastTerminated;
-        ContainerStatus status;
-        Instant failedAt = Instant.EPOCH;
-        Instant notBefore = Instant.EPOCH;
-        Instant finished;
-        int pullFailures;
-        boolean busy;
-
-        ContainerRun(Container container) {
-            this.container = container;
         }
     }
 }

@@ -18,6 +18,21 @@ public sealed interface ApiRequest extends WireMessage {
     record Delete(String kind, String namespace, String name) implements ApiRequest {
     }
 
+    /**
+     * A container's output, answered with {@link ApiResponse.LogChunk}. container null means the pod's only
+     * container; tail null means all lines. fromOffset null asks for the output as it is now (the last tail
+     * lines); a number asks only for what the container printed after that position (a LogChunk's
+     * nextOffset), which is how {@code herder logs -f} follows: it polls with the offset it was last given.
+     * follow says the client will poll on; the answer is the same.
+     */
+    record Logs(String namespace, String pod, String container, Integer tail, boolean follow, Long fromOffset)
+            implements ApiRequest {
+    }
+
+    /** Runs a command in a pod's running container, answered with {@link ApiResponse.ExecResult}. */
+    record Exec(String namespace, String pod, String container, List<String> command) implements ApiRequest {
+    }
+
     /** Members of the cluster and the holder of the Master singleton. */
     record ClusterStatus() implements ApiRequest {
     }

@@ -36,6 +36,19 @@ public sealed interface ApiResponse extends WireMessage {
     record Member(String address, List<String> roles, String status, boolean reachable) {
     }
 
+    /**
+     * Part of a container's output. nextOffset is the position after this text in the container's whole
+     * output (ask from there to get only what follows); truncated says older output was left out to keep the
+     * answer under the frame limit ({@link ContainerLogsReply#MAX_CHARS}); done says the container has ended,
+     * so no more output will come from it.
+     */
+    record LogChunk(String text, long nextOffset, boolean truncated, boolean done) implements ApiResponse {
+    }
+
+    /** What a command run in a container printed (stdout and stderr, the last part if long) and its exit code. */
+    record ExecResult(int exitCode, String output) implements ApiResponse {
+    }
+
     /** A refused request. */
     record Failure(ApiError error) implements ApiResponse {
     }

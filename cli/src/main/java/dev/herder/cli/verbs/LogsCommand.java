@@ -1,0 +1,90 @@
+package dev.herder.cli.verbs;
+
+import dev.herder.cli.CliException;
+import dev.herder.cli.client.ApiClient;
+import dev.herder.cli.options.DurationConverter;
+import dev.herder.protocol.api.Kinds;
+import dev.herder.protocol.wire.ApiRequest;
+import dev.herder.protocol.wire.ApiResponse;
+import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code herder logs POD [-c CONTAINER] [--tail N] [-f]}: a container's output, read by its node's agent.
+ *
+ * <p>Following (-f) polls: after the first answer the command asks again every {@value #POLL_MILLIS} ms for
+ * only what the container printed after the offset it was last given, and prints that, until the container
+ * ends, the command is interrupted (Ctrl-C), or the hidden --follow-for time is up. Polling needs no stream
+ * across the cluster and survives a lost answer: the next poll asks from the same offset again.
+ */
+@Command(name = "logs", mixinStandardHelpOptions = true, description = "Print the output of a pod's container.")
+public final class LogsCommand extends ClientVerb {
+    static final long POLL_MILLIS = 500;
+
+    @Parameters(index = "0", paramLabel = "POD", description = "The pod's name.")
+    private String pod;
+
+    @Option(names = {"-c", "--container"}, paramLabel = "CONTAINER",
+            description = "The container (default: the pod's only container).")
+    private String container;
+
+    @Option(names = "--tail", paramLabel = "N", description = "Only the last N lines.")
+    private Integer tail;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep printing what the container prints.")
+    private boolean follow;
+
+    @Option(names = "--follow-for", hidden = true, converter = DurationConverter.class,
+            description = "Stop following after this long (for tests).")
+    private Duration followFor;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+            description = "The pod's namespace (default: " + Kinds.DEFAULT_NAMESPACE + ").")
+    private String namespace;
+
+    @Override
+    public Integer call() {
+        if (tail != null && tail < 0) {
+            throw new CliException("--tail must be 0 or more, not " + tail);
+        }
+        Instant stopAt = followFor == null ? null : Instant.now().plus(followFor);
+        try (ApiClient client = connect()) {
+            ApiResponse.LogChunk chunk = ask(client, null);
+            print(chunk);
+            while (follow && !chunk.done() && (stopAt == null || Instant.now().isBefore(stopAt))) {
+                if (!chunk.truncated() && !pause()) {
+                    break;
+                }
+                chunk = ask(client, chunk.nextOffset());
+                print(chunk);
+            }
+        }
+        return OK;
+    }
+
+    private ApiResponse.LogChunk ask(ApiClient client, Long fromOffset) {
+        ApiRequest.Logs request = new ApiRequest.Logs(namespace, pod, container, tail, follow, fromOffset);
+        return Responses.expect(client.call(request), ApiResponse.LogChunk.class);
+    }
+
+    private void print(ApiResponse.LogChunk chunk) {
+        if (chunk.text() != null && !chunk.text().isEmpty()) {
+            out().print(chunk.text());
+            out().flush();
+        }
+    }
+
+    /** Waits between polls; false when interrupted, which ends following. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

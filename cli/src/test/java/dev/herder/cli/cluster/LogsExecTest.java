@@ -1,0 +1,131 @@
+package dev.herder.cli.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import dev.herder.agent.pods.ContainerSpecs;
+import dev.herder.agent.runtime.docker.DockerRuntime;
+import dev.herder.agent.runtime.docker.DockerSettings;
+import dev.herder.cli.CliRun;
+import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.manifest.ManifestReader;
+import dev.herder.protocol.wire.ApiRequest;
+import dev.herder.protocol.wire.ApiResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code herder logs} and {@code herder exec} through a one-node control plane to a node agent on the machine's
+ * real Docker engine: the output of a pod's container, its last lines, a line printed while following, a
+ * command's output and exit code, and a clear refusal for a container the pod does not have.
+ */
+class LogsExecTest {
+    private static final int BASE_PORT = 4150;
+    private static final String NODE = "logs-exec-node";
+    private static final String POD = "talker";
+    private static LocalCluster cluster;
+    private static DockerRuntime docker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        docker = new DockerRuntime(DockerSettings.from(ConfigFactory.load()));
+        docker.version();
+        cluster = LocalCluster.inFolder("logs-exec", BASE_PORT, 1);
+        cluster.startAllControlPlanes();
+        cluster.awaitUp(1, Duration.ofSeconds(60));
+        cluster.startDockerAgent(NODE, "127.0.0.2", 0, "herder.agent.pods.poll-interval = 300ms\n");
+        cluster.awaitReadyNodes(1, Duration.ofSeconds(30));
+        List<ApiObject> objects = ManifestReader.read("apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + POD + "\n"
+                + "spec:\n  terminationGracePeriodSeconds: 1\n  containers:\n  - name: main\n    image: local/busybox:1\n"
+                + "    command: [\"sh\", \"-c\", \"echo one; echo two; echo three; sleep 3600\"]\n", "test").objects();
+        ApiResponse rsp = cluster.call(new ApiRequest.Apply(objects));
+        assertTrue(((ApiResponse.Applied) rsp).allSucceeded(), () -> "apply failed: " + rsp);
+        LocalCluster.await(POD + " Running", Duration.ofSeconds(60), () ->
+                cluster.call(new ApiRequest.Get(Pod.KIND, "default", POD, null)) instanceof ApiResponse.Objects o
+                        && ((Pod) o.items().get(0)).status() != null
+                        && "Running".equals(((Pod) o.items().get(0)).status().phase()));
+        LocalCluster.await(POD + " printed its lines", Duration.ofSeconds(10), () -> herder("logs", POD).out().contains("three"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+        docker.list(Map.of(ContainerSpecs.NODE_LABEL, NODE)).forEach(c -> docker.remove(c.id()));
+        docker.close();
+    }
+
+    private static CliRun.Result herder(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--contact";
+        all[1] = cluster.contacts();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CliRun.run(all);
+    }
+
+    @Test
+    void logsShowsTheContainersOutput() {
+        CliRun.Result r = herder("logs", POD);
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("one\ntwo\nthree\n", r.out());
+        CliRun.Result named = herder("logs", POD, "-c", "main");
+        assertEquals("one\ntwo\nthree\n", named.out());
+    }
+
+    @Test
+    void tailShowsTheLastLines() {
+        CliRun.Result r = herder("logs", POD, "--tail", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("three\n", r.out());
+    }
+
+    @Test
+    void followShowsALinePrintedAfterItStarted() throws Exception {
+        CompletableFuture<CliRun.Result> following = CompletableFuture.supplyAsync(
+                () -> herder("logs", POD, "-f", "--follow-for", "6s"));
+        Thread.sleep(2500);
+        CliRun.Result printed = herder("exec", POD, "--", "sh", "-c", "echo later > /proc/1/fd/1");
+        assertEquals(0, printed.exitCode(), printed.out() + printed.err());
+        CliRun.Result r = following.get(30, TimeUnit.SECONDS);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("one\ntwo\nthree\n"), r.out());
+        assertTrue(r.out().contains("later\n"), r.out());
+    }
+
+    @Test
+    void execPrintsTheOutputAndExitsWithTheCommandsCode() {
+        CliRun.Result r = herder("exec", POD, "--", "sh", "-c", "echo hi; echo oops >&2; exit 7");
+        assertEquals(7, r.exitCode(), r.err());
+        assertTrue(r.out().contains("hi\n") && r.out().contains("oops\n"), r.out());
+        CliRun.Result ok = herder("exec", POD, "-c", "main", "--", "ls", "/");
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertTrue(ok.out().lines().toList().contains("bin"), ok.out());
+    }
+
+    @Test
+    void anUnknownContainerIsRefusedNamingThePodsContainers() {
+        CliRun.Result logs = herder("logs", POD, "-c", "db");
+        assertEquals(1, logs.exitCode());
+        assertEquals(List.of("error: pod \"talker\" has no container \"db\"; its containers are: main"), logs.errLines());
+        CliRun.Result exec = herder("exec", POD, "-c", "db", "--", "true");
+        assertEquals(1, exec.exitCode());
+        assertEquals(List.of("error: pod \"talker\" has no container \"db\"; its containers are: main"), exec.errLines());
+    }
+
+    @Test
+    void anUnknownPodIsRefused() {
+        CliRun.Result r = herder("logs", "nobody");
+        assertEquals(1, r.exitCode());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("\"nobody\" not found"), r.err());
+    }
+}

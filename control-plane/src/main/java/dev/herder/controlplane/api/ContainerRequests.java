@@ -1,0 +1,140 @@
+package dev.herder.controlplane.api;
+
+import dev.herder.controlplane.objects.Entities;
+import dev.herder.controlplane.objects.EntityCommand;
+import dev.herder.protocol.api.Container;
+import dev.herder.protocol.api.Kinds;
+import dev.herder.protocol.api.Node;
+import dev.herder.protocol.api.ObjectKey;
+import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.wire.AgentCommand;
+import dev.herder.protocol.wire.ApiError;
+import dev.herder.protocol.wire.ApiRequest;
+import dev.herder.protocol.wire.ApiResponse;
+import dev.herder.protocol.wire.ContainerExecReply;
+import dev.herder.protocol.wire.ContainerExecRequest;
+import dev.herder.protocol.wire.ContainerLogsReply;
+import dev.herder.protocol.wire.ContainerLogsRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+
+/**
+ * {@code herder logs} and {@code herder exec}: finds the pod, its container and the node it is bound to, then
+ * asks that node's agent (found through the node's herder.dev/agent annotation). The agent's reply comes to a
+ * temporary ask actor whose path travels as a string, so the agent messages in protocol carry no actor ref.
+ */
+final class ContainerRequests {
+    /** What an exec leaves of the ask timeout for the answer to travel back. */
+    private static final Duration EXEC_MARGIN = Duration.ofSeconds(1);
+
+    private final ActorSystem<?> system;
+    private final Duration askTimeout;
+    private final ActorRefResolver resolver;
+
+    ContainerRequests(ActorSystem<?> system, Duration askTimeout) {
+        this.system = system;
+        this.askTimeout = askTimeout;
+        this.resolver = ActorRefResolver.get(system);
+    }
+
+    /** Where a container request goes: the pod's uid and name, the container's name and the node's agent. */
+    private record Target(String uid, String pod, String container, ActorRef<AgentCommand> agent) {
+    }
+
+    CompletionStage<ApiResponse> logs(ApiRequest.Logs request) {
+        return withTarget(request.namespace(), request.pod(), request.container(), target ->
+                AskPattern.<AgentCommand, ContainerLogsReply>ask(target.agent(),
+                                replyTo -> new ContainerLogsRequest(target.uid(), target.container(), request.tail(),
+                                        request.fromOffset(), resolver.toSerializationFormat(replyTo)),
+                                askTimeout, system.scheduler())
+                        .thenApply(r -> r.error() != null ? failure(r.error())
+                                : new ApiResponse.LogChunk(r.text(), r.nextOffset(), r.truncated(), r.done())));
+    }
+
+    CompletionStage<ApiResponse> exec(ApiRequest.Exec request) {
+        if (request.command() == null || request.command().isEmpty()) {
+            return done(failure("no command to run: give one after --"));
+        }
+        long runFor = Math.max(EXEC_MARGIN.toMillis(), askTimeout.minus(EXEC_MARGIN).toMillis());
+        return withTarget(request.namespace(), request.pod(), request.container(), target ->
+                AskPattern.<AgentCommand, ContainerExecReply>ask(target.agent(),
+                                replyTo -> new ContainerExecRequest(target.uid(), target.container(), request.command(),
+                                        runFor, resolver.toSerializationFormat(replyTo)),
+                                askTimeout, system.scheduler())
+                        .thenApply(r -> r.error() != null ? failure(r.error())
+                                : new ApiResponse.ExecResult(r.exitCode(), r.output())));
+    }
+
+    private CompletionStage<ApiResponse> withTarget(String namespace, String podName, String container,
+                                                    Function<Target, CompletionStage<ApiResponse>> then) {
+        String ns = namespace == null ? Kinds.DEFAULT_NAMESPACE : namespace;
+        return get(Pod.KIND, new ObjectKey(Pod.KIND, ns, podName).id()).thenCompose(podAnswer -> {
+            if (!(podAnswer instanceof ApiResponse.Objects found) || found.items().isEmpty()) {
+                return done(podAnswer);
+            }
+            Pod pod = (Pod) found.items().get(0);
+            String problem = containerProblem(pod, container);
+            if (problem != null) {
+                return done(failure(problem));
+            }
+            String chosen = container != null ? container : pod.spec().containers().get(0).name();
+            String nodeName = pod.spec().nodeName();
+            if (nodeName == null) {
+                return done(failure("pod \"" + podName + "\" is not bound to a node yet, so it has no containers to"
+                        + " reach; see `herder describe pod " + podName + "`"));
+            }
+            return get(Node.KIND, new ObjectKey(Node.KIND, null, nodeName).id()).thenCompose(nodeAnswer -> {
+                String agentPath = agentPath(nodeAnswer);
+                if (agentPath == null) {
+                    return done(failure("node \"" + nodeName + "\" of pod \"" + podName
+                            + "\" has no agent registered to ask"));
+                }
+                ActorRef<AgentCommand> agent = resolver.resolveActorRef(agentPath);
+                return then.apply(new Target(pod.metadata().uid(), podName, chosen, agent));
+            });
+        });
+    }
+
+    /** Why the container cannot be named so in this pod, or null. */
+    static String containerProblem(Pod pod, String container) {
+        List<Container> containers = pod.spec().containers();
+        String names = containers.stream().map(Container::name).collect(Collectors.joining(", "));
+        String podName = pod.metadata().name();
+        if (container == null) {
+            return containers.size() == 1 ? null : "pod \"" + podName + "\" has " + containers.size()
+                    + " containers; choose one with -c: " + names;
+        }
+        if (containers.stream().noneMatch(c -> c.name().equals(container))) {
+            return "pod \"" + podName + "\" has no container \"" + container + "\"; its containers are: " + names;
+        }
+        return null;
+    }
+
+    private static String agentPath(ApiResponse nodeAnswer) {
+        if (nodeAnswer instanceof ApiResponse.Objects o && !o.items().isEmpty()) {
+            var annotations = o.items().get(0).metadata().annotations();
+            return annotations == null ? null : annotations.get(Node.AGENT_ANNOTATION);
+        }
+        return null;
+    }
+
+    private CompletionStage<ApiResponse> get(String kind, String id) {
+        return Entities.ref(system, kind, id).ask(EntityCommand.Get::new, askTimeout);
+    }
+
+    private static ApiResponse failure(String message) {
+        return new ApiResponse.Failure(new ApiError(ApiError.Code.INVALID, message));
+    }
+
+    private static CompletionStage<ApiResponse> done(ApiResponse response) {
+        return CompletableFuture.completedFuture(response);
+    }
+}
