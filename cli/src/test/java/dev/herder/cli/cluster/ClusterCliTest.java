@@ -32,11 +32,7 @@ class ClusterCliTest {
     }
 
     private static CliRun.Result herder(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--contact";
-        all[1] = cluster.contacts();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.run(all);
+        return cluster.herder(args);
     }
 
     private static Path manifest(String name, String yaml) throws Exception {

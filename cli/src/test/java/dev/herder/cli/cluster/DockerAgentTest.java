@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
 import dev.herder.agent.pods.ContainerSpecs;
 import dev.herder.agent.runtime.docker.DockerRuntime;
-import dev.herder.agent.runtime.docker.DockerSettings;
-import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.ContainerStatus;
 import dev.herder.protocol.api.Pod;
-import dev.herder.protocol.manifest.ManifestReader;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.time.Duration;
@@ -30,31 +26,26 @@ import org.junit.jupiter.api.Test;
 class DockerAgentTest {
     private static final int BASE_PORT = 4050;
     private static final String NODE = "docker-test-node";
+    private static DockerCluster env;
     private static LocalCluster cluster;
     private static DockerRuntime docker;
 
     @BeforeAll
     static void start() throws Exception {
-        docker = new DockerRuntime(DockerSettings.from(ConfigFactory.load()));
-        docker.version();
-        cluster = LocalCluster.inFolder("docker-agent", BASE_PORT, 1);
-        cluster.startAllControlPlanes();
-        cluster.awaitUp(1, Duration.ofSeconds(60));
-        cluster.startDockerAgent(NODE, "127.0.0.2", 0, "herder.agent.pods.poll-interval = 300ms\n");
-        cluster.awaitReadyNodes(1, Duration.ofSeconds(30));
+        env = DockerCluster.start("docker-agent", BASE_PORT, NODE);
+        cluster = env.cluster;
+        docker = env.docker;
     }
 
     @AfterAll
     static void stop() {
-        cluster.close();
-        docker.list(Map.of(ContainerSpecs.NODE_LABEL, NODE)).forEach(c -> docker.remove(c.id()));
-        docker.close();
+        if (env != null) {
+            env.close();
+        }
     }
 
     private static void apply(String yaml) {
-        List<ApiObject> objects = ManifestReader.read(yaml, "test").objects();
-        ApiResponse rsp = cluster.call(new ApiRequest.Apply(objects));
-        assertTrue(((ApiResponse.Applied) rsp).allSucceeded(), () -> "apply failed: " + rsp);
+        env.apply(yaml);
     }
 
     private static String pod(String name, String restartPolicy, String image, String script, String annotations) {

@@ -100,6 +100,15 @@ final class LocalCluster implements AutoCloseable {
         return (List<T>) objects.items();
     }
 
+    /** Runs the herder command in this JVM against this cluster (its contact points come first). */
+    dev.herder.cli.CliRun.Result herder(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--contact";
+        all[1] = contacts();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return dev.herder.cli.CliRun.run(all);
+    }
+
     ApiResponse.Cluster status() {
         if (poller == null) {
             poller = HerderClient.connect(processes.contactList(), POLL_TIMEOUT);

@@ -3,19 +3,12 @@ package dev.herder.cli.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
-import dev.herder.agent.pods.ContainerSpecs;
-import dev.herder.agent.runtime.docker.DockerRuntime;
-import dev.herder.agent.runtime.docker.DockerSettings;
 import dev.herder.cli.CliRun;
-import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Pod;
-import dev.herder.protocol.manifest.ManifestReader;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -31,23 +24,16 @@ class LogsExecTest {
     private static final int BASE_PORT = 4150;
     private static final String NODE = "logs-exec-node";
     private static final String POD = "talker";
+    private static DockerCluster env;
     private static LocalCluster cluster;
-    private static DockerRuntime docker;
 
     @BeforeAll
     static void start() throws Exception {
-        docker = new DockerRuntime(DockerSettings.from(ConfigFactory.load()));
-        docker.version();
-        cluster = LocalCluster.inFolder("logs-exec", BASE_PORT, 1);
-        cluster.startAllControlPlanes();
-        cluster.awaitUp(1, Duration.ofSeconds(60));
-        cluster.startDockerAgent(NODE, "127.0.0.2", 0, "herder.agent.pods.poll-interval = 300ms\n");
-        cluster.awaitReadyNodes(1, Duration.ofSeconds(30));
-        List<ApiObject> objects = ManifestReader.read("apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + POD + "\n"
+        env = DockerCluster.start("logs-exec", BASE_PORT, NODE);
+        cluster = env.cluster;
+        env.apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + POD + "\n"
                 + "spec:\n  terminationGracePeriodSeconds: 1\n  containers:\n  - name: main\n    image: local/busybox:1\n"
-                + "    command: [\"sh\", \"-c\", \"echo one; echo two; echo three; sleep 3600\"]\n", "test").objects();
-        ApiResponse rsp = cluster.call(new ApiRequest.Apply(objects));
-        assertTrue(((ApiResponse.Applied) rsp).allSucceeded(), () -> "apply failed: " + rsp);
+                + "    command: [\"sh\", \"-c\", \"echo one; echo two; echo three; sleep 3600\"]\n");
         LocalCluster.await(POD + " Running", Duration.ofSeconds(60), () ->
                 cluster.call(new ApiRequest.Get(Pod.KIND, "default", POD, null)) instanceof ApiResponse.Objects o
                         && ((Pod) o.items().get(0)).status() != null
@@ -57,19 +43,13 @@ class LogsExecTest {
 
     @AfterAll
     static void stop() {
-        if (cluster != null) {
-            cluster.close();
+        if (env != null) {
+            env.close();
         }
-        docker.list(Map.of(ContainerSpecs.NODE_LABEL, NODE)).forEach(c -> docker.remove(c.id()));
-        docker.close();
     }
 
     private static CliRun.Result herder(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--contact";
-        all[1] = cluster.contacts();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.run(all);
+        return cluster.herder(args);
     }
 
     @Test
