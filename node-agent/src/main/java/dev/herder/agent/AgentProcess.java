@@ -4,10 +4,8 @@ import com.typesafe.config.Config;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import dev.herder.agent.pods.ContainerSpecs;
 import dev.herder.agent.runtime.docker.DockerRuntime;
 import dev.herder.agent.runtime.docker.DockerSettings;
-import java.util.Map;
 import java.util.concurrent.Executor;
 
 /** Starts an agent process: joins with role agent and runs one NodeAgent per node it hosts. */
@@ -37,7 +35,6 @@ public final class AgentProcess {
         }
         DockerRuntime docker = new DockerRuntime(DockerSettings.from(config));
         String version = docker.version();
-        removeLeftovers(docker, settings.nodeName());
         ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
             Executor blocking = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(BLOCKING_DISPATCHER));
             NodeAgent.Runtime runtime = new NodeAgent.Runtime(docker, blocking,
@@ -50,11 +47,4 @@ public final class AgentProcess {
         return system;
     }
 
-    /**
-     * Containers this node's agent created before it restarted belong to pods it no longer tracks: this agent
-     * removes them (only those labelled with its own node name), and the pods still bound here start afresh.
-     */
-    private static void removeLeftovers(DockerRuntime docker, String nodeName) {
-        docker.list(Map.of(ContainerSpecs.NODE_LABEL, nodeName)).forEach(c -> docker.remove(c.id()));
-    }
 }

@@ -1,6 +1,7 @@
 package dev.herder.agent;
 
 import dev.herder.agent.access.ContainerAccess;
+import dev.herder.agent.pods.ContainerSpecs;
 import dev.herder.agent.pods.PodWorker;
 import dev.herder.agent.pods.PodWorkerSettings;
 import dev.herder.agent.runtime.ContainerRuntime;
@@ -131,6 +132,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
             Set<String> listed = new HashSet<>();
             assignments.pods().forEach(p -> listed.add(p.metadata().uid()));
             assigned.keySet().stream().filter(uid -> !listed.contains(uid)).toList().forEach(this::forget);
+            removeOrphans(listed);
         }
         assignments.removedUids().forEach(this::forget);
         for (Pod pod : assignments.pods()) {
@@ -150,6 +152,30 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
             workers.put(uid, getContext().spawn(PodWorker.create(pod, runtime.settings(), runtime.runtime(),
                     runtime.blocking(), statusAdapter), "pod-" + uid));
         }
+    }
+
+    /**
+     * Removes this node's containers whose pod is not bound here any more (deleted, or replaced while the agent
+     * was away). Only containers labelled with this node's name are looked at: other agents' and containers
+     * Herder did not create are never touched. Runs off the actor's thread; nothing comes back.
+     */
+    private void removeOrphans(Set<String> podUids) {
+        if (runtime == null) {
+            return;
+        }
+        ContainerRuntime engine = runtime.runtime();
+        String nodeName = settings.nodeName();
+        var log = getContext().getLog();
+        java.util.concurrent.CompletableFuture.runAsync(() -> engine.list(Map.of(ContainerSpecs.NODE_LABEL, nodeName))
+                .stream()
+                .filter(c -> !podUids.contains(c.labels().get(ContainerSpecs.POD_UID_LABEL)))
+                .forEach(c -> {
+                    log.info("removing container {} ({}): its pod is no longer bound to {}", c.name(), c.id(), nodeName);
+                    engine.remove(c.id());
+                }), runtime.blocking()).exceptionally(e -> {
+                    log.warn("could not look for orphaned containers: {}", e.getMessage());
+                    return null;
+                });
     }
 
     private void forget(String uid) {

@@ -171,4 +171,28 @@ class DockerAgentTest {
         return p.status().conditions() != null && p.status().conditions().stream()
                 .anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
     }
+
+    @Test
+    void aRestartedAgentAdoptsRunningContainersAndRemovesOrphans() throws Exception {
+        apply(pod("adopted", "Always", "local/busybox:1", "sleep 3600", ""));
+        Pod before = awaitPod("adopted", "Running", p -> "Running".equals(p.status().phase()));
+        String orphan = docker.create(new dev.herder.agent.runtime.ContainerSpec("herder-test-orphan-" + NODE,
+                "local/busybox:1", List.of("sleep", "3600"), null, null, null, false,
+                Map.of(ContainerSpecs.NODE_LABEL, NODE, ContainerSpecs.POD_UID_LABEL, "no-such-pod",
+                        ContainerSpecs.CONTAINER_LABEL, "main"), null, null, null));
+        docker.start(orphan);
+
+        env.restartAgent();
+
+        LocalCluster.await("the orphan removed", Duration.ofSeconds(40),
+                () -> docker.list(Map.of(ContainerSpecs.POD_UID_LABEL, "no-such-pod")).isEmpty());
+        var containers = docker.list(Map.of(ContainerSpecs.POD_UID_LABEL, before.metadata().uid()));
+        assertEquals(1, containers.size());
+        assertEquals(main(before).containerID(), containers.get(0).id(), "the same container, not a new one");
+        assertTrue(containers.get(0).running());
+        Pod after = awaitPod("adopted", "Running", p -> "Running".equals(p.status().phase()));
+        assertEquals(main(before).containerID(), main(after).containerID());
+        assertEquals(main(before).state().running().startedAt(), main(after).state().running().startedAt());
+        assertEquals(0, main(after).restartCount());
+    }
 }

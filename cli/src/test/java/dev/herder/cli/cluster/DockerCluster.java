@@ -22,6 +22,7 @@ final class DockerCluster implements AutoCloseable {
     final LocalCluster cluster;
     final DockerRuntime docker;
     private final String node;
+    private Process agent;
 
     private DockerCluster(LocalCluster cluster, DockerRuntime docker, String node) {
         this.cluster = cluster;
@@ -36,9 +37,20 @@ final class DockerCluster implements AutoCloseable {
         DockerCluster started = new DockerCluster(cluster, docker, node);
         cluster.startAllControlPlanes();
         cluster.awaitUp(1, Duration.ofSeconds(60));
-        cluster.startDockerAgent(node, POD_ADDRESS, 0, "herder.agent.pods.poll-interval = 300ms\n");
-        cluster.awaitReadyNodes(1, Duration.ofSeconds(30));
+        started.startAgent();
         return started;
+    }
+
+    private void startAgent() throws Exception {
+        agent = cluster.startDockerAgent(node, POD_ADDRESS, 0, "herder.agent.pods.poll-interval = 300ms\n");
+        cluster.awaitReadyNodes(1, Duration.ofSeconds(30));
+    }
+
+    /** Stops the agent JVM (SIGTERM) and starts it again on the same node; its pods' containers keep running. */
+    void restartAgent() throws Exception {
+        agent.destroy();
+        agent.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        startAgent();
     }
 
     /** Applies a manifest through the API, failing the test if any object is refused. */

@@ -14,6 +14,7 @@ import dev.herder.protocol.api.Probe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,9 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     private record Stopped() implements Command {
     }
 
+    private record Found(List<ContainerInfo> containers, Throwable failure) implements Command {
+    }
+
     private record Probed(String container, String containerId, ProbeTracker.Kind kind, ProbeResult result)
             implements Command {
     }
@@ -95,8 +99,12 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         this.probes = new ProbeRunner(runtime);
         pod.spec().containers().forEach(c -> runs.put(c.name(), new ContainerRun(c)));
         PodVolumes.makeEmptyDirs(pod, settings.dataDir(), getContext().getLog());
+        // Adoption: containers this pod already has on the node (an agent restarted) are taken over, not redone.
+        runs.values().forEach(r -> r.busy = true);
+        Map<String, String> mine = Map.of(ContainerSpecs.NODE_LABEL, settings.nodeName(),
+                ContainerSpecs.POD_UID_LABEL, pod.metadata().uid());
+        async(() -> runtime.list(mine), Found::new);
         timers.startTimerWithFixedDelay(TICK, new Tick(), settings.pollInterval());
-        context.getSelf().tell(new Tick());
     }
 
     public static Behavior<Command> create(Pod pod, PodWorkerSettings settings, ContainerRuntime runtime, Executor blocking,
@@ -109,6 +117,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Tick.class, t -> onTick())
+                .onMessage(Found.class, this::onFound)
                 .onMessage(Launched.class, this::onLaunched)
                 .onMessage(Inspected.class, this::onInspected)
                 .onMessage(Probed.class, this::onProbed)
@@ -137,6 +146,53 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         }
         report();
         return this;
+    }
+
+    private Behavior<Command> onFound(Found found) {
+        runs.values().forEach(r -> r.busy = false);
+        if (found.failure() != null) {
+            getContext().getLog().warn("pod {}: could not look for its existing containers: {}", pod.key(),
+                    rootOf(found.failure()).getMessage());
+        } else {
+            for (ContainerRun run : runs.values()) {
+                adopt(run, found.containers());
+            }
+        }
+        return onTick();
+    }
+
+    /** Takes over the newest existing container of this name: running, it is watched as it is; ended, it is redone. */
+    private void adopt(ContainerRun run, List<ContainerInfo> existing) {
+        existing.stream()
+                .filter(c -> run.container.name().equals(c.labels().get(ContainerSpecs.CONTAINER_LABEL)))
+                .max(Comparator.comparingInt(PodWorker::restartCountOf))
+                .ifPresent(c -> {
+                    int restarts = restartCountOf(c);
+                    if (c.running()) {
+                        run.containerId = c.id();
+                        run.history = RestartHistory.adopted(restarts, parse(c.startedAt(), Instant.now()));
+                        getContext().getLog().info("pod {}: adopted running container {} ({})", pod.key(),
+                                run.container.name(), c.id());
+                    } else {
+                        run.deadContainerId = c.id();
+                        run.history = RestartHistory.adopted(restarts + 1, null);
+                    }
+                });
+        existing.stream()
+                .filter(c -> run.container.name().equals(c.labels().get(ContainerSpecs.CONTAINER_LABEL)))
+                .filter(c -> !c.id().equals(run.containerId) && !c.id().equals(run.deadContainerId))
+                .forEach(c -> async(() -> {
+                    runtime.remove(c.id());
+                    return null;
+                }, (v, failure) -> new Tick()));
+    }
+
+    private static int restartCountOf(ContainerInfo c) {
+        try {
+            return Integer.parseInt(c.labels().getOrDefault(ContainerSpecs.RESTART_COUNT_LABEL, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private void launch(ContainerRun run) {
