@@ -195,4 +195,33 @@ class DockerAgentTest {
         assertEquals(main(before).state().running().startedAt(), main(after).state().running().startedAt());
         assertEquals(0, main(after).restartCount());
     }
+
+    @Test
+    void dependsOnStartsAContainerAfterItsDependencyIsReadyAndStopsItFirst(@org.junit.jupiter.api.io.TempDir
+                                                                            java.nio.file.Path shared) throws Exception {
+        String loop = "while true; do sleep 1; done";
+        apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: ordered\nspec:\n  terminationGracePeriodSeconds: 5\n"
+                + "  volumes:\n  - name: shared\n    hostPath:\n      path: " + shared + "\n"
+                + "  containers:\n"
+                + "  - name: app\n    image: local/busybox:1\n    dependsOn: [db]\n"
+                + "    volumeMounts:\n    - name: shared\n      mountPath: /shared\n"
+                + "    command: [\"sh\", \"-c\", \"trap 'echo app >> /shared/order; exit 0' TERM; " + loop + "\"]\n"
+                + "  - name: db\n    image: local/busybox:1\n"
+                + "    volumeMounts:\n    - name: shared\n      mountPath: /shared\n"
+                + "    command: [\"sh\", \"-c\", \"trap 'echo db >> /shared/order; exit 0' TERM; sleep 2; touch /tmp/ready; "
+                + loop + "\"]\n"
+                + "    readinessProbe:\n      exec:\n        command: [\"cat\", \"/tmp/ready\"]\n      periodSeconds: 1\n");
+        Pod pod = awaitPod("ordered", "Running and Ready", p -> "Running".equals(p.status().phase()) && ready(p));
+        ContainerStatus app = pod.status().containerStatuses().stream().filter(c -> c.name().equals("app")).findFirst().orElseThrow();
+        ContainerStatus db = pod.status().containerStatuses().stream().filter(c -> c.name().equals("db")).findFirst().orElseThrow();
+        Duration gap = Duration.between(java.time.Instant.parse(db.state().running().startedAt()),
+                java.time.Instant.parse(app.state().running().startedAt()));
+        assertTrue(gap.compareTo(Duration.ofSeconds(2)) >= 0, "app started " + gap + " after db, which became ready after 2 s");
+
+        ApiResponse deleted = cluster.call(new ApiRequest.Delete(Pod.KIND, "default", "ordered"));
+        assertTrue(deleted instanceof ApiResponse.Deleted, () -> "delete: " + deleted);
+        Map<String, String> mine = Map.of(ContainerSpecs.POD_UID_LABEL, pod.metadata().uid());
+        LocalCluster.await("its containers removed", Duration.ofSeconds(30), () -> docker.list(mine).isEmpty());
+        assertEquals(List.of("app", "db"), java.nio.file.Files.readAllLines(shared.resolve("order")), "stopped in reverse order");
+    }
 }

@@ -45,6 +45,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  */
 public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     private static final String TICK = "tick";
+    /** The waiting reason of a container whose dependsOn containers are not ready yet (Herder's own). */
+    static final String WAITING_FOR_DEPENDENCIES = "WaitingForDependencies";
 
     public interface Command {
     }
@@ -136,7 +138,15 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
                 continue;
             }
             if (run.containerId == null && run.finished == null && !now.isBefore(run.notBefore)) {
-                launch(run);
+                List<String> waitingFor = unreadyDependencies(run);
+                if (waitingFor.isEmpty()) {
+                    launch(run);
+                } else if (run.status == null || run.status.state().waiting() == null
+                        || !WAITING_FOR_DEPENDENCIES.equals(run.status.state().waiting().reason())) {
+                    run.status = ContainerStatuses.waiting(run.container.name(), run.container.image(),
+                            WAITING_FOR_DEPENDENCIES, "starts once these are ready (dependsOn): " + String.join(", ", waitingFor),
+                            run.history.restartCount(), run.lastTerminated);
+                }
             } else if (run.containerId != null && run.finished == null) {
                 probeIfDue(run, now);
                 run.busy = true;
@@ -361,13 +371,31 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
                 ? settings.defaultGracePeriod().toSeconds() : pod.spec().terminationGracePeriodSeconds());
     }
 
+    /** Names of the containers this one depends on that are not running and ready yet. */
+    private List<String> unreadyDependencies(ContainerRun run) {
+        if (run.container.dependsOn() == null) {
+            return List.of();
+        }
+        return run.container.dependsOn().stream().filter(name -> {
+            ContainerRun dep = runs.get(name);
+            return dep == null || dep.status == null || dep.status.state().running() == null || !dep.ready();
+        }).toList();
+    }
+
     private Behavior<Command> onStop() {
         Duration grace = gracePeriod();
-        List<String> ids = new ArrayList<>();
-        runs.values().forEach(r -> Stream.of(r.containerId, r.deadContainerId).filter(java.util.Objects::nonNull).forEach(ids::add));
+        List<List<String>> stopWaves = new ArrayList<>();
+        List<List<String>> waves = StartOrder.waves(pod.spec().containers());
+        for (int i = waves.size() - 1; i >= 0; i--) {
+            List<String> ids = new ArrayList<>();
+            waves.get(i).forEach(name -> Stream.of(runs.get(name).containerId, runs.get(name).deadContainerId)
+                    .filter(java.util.Objects::nonNull).forEach(ids::add));
+            stopWaves.add(ids);
+        }
         async(() -> {
-            ids.parallelStream().forEach(id -> runtime.stop(id, grace));
-            ids.forEach(runtime::remove);
+            // dependents first: each wave stops (in parallel within it) before the containers it depends on
+            stopWaves.forEach(ids -> ids.parallelStream().forEach(id -> runtime.stop(id, grace)));
+            stopWaves.forEach(ids -> ids.forEach(runtime::remove));
             PodVolumes.removeAll(pod, settings.dataDir(), getContext().getLog());
             return null;
         }, (v, failure) -> new Stopped());
