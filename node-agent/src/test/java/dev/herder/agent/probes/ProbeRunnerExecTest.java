@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
 import dev.herder.agent.runtime.ContainerSpec;
-import dev.herder.agent.runtime.RuntimeFailure;
 import dev.herder.agent.runtime.docker.DockerRuntime;
-import dev.herder.agent.runtime.docker.DockerSettings;
+import dev.herder.agent.runtime.docker.TestEngine;
 import dev.herder.protocol.api.Container;
 import dev.herder.protocol.api.ExecAction;
 import dev.herder.protocol.api.Probe;
@@ -39,14 +37,7 @@ class ProbeRunnerExecTest {
 
     @BeforeAll
     static void connect() {
-        docker = new DockerRuntime(DockerSettings.from(ConfigFactory.load()));
-        try {
-            docker.version();
-        } catch (RuntimeFailure e) {
-            throw new AssertionError("these tests need a Docker engine: " + e.getMessage()
-                    + " (run deploy/engine.sh as root, or the test command ./deploy/test.sh)", e);
-        }
-        assertTrue(docker.hasImage(IMAGE), IMAGE + " is missing: deploy/engine.sh makes it");
+        docker = TestEngine.connect();
         runner = new ProbeRunner(docker);
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
 import dev.herder.agent.runtime.ContainerInfo;
 import dev.herder.agent.runtime.ContainerSpec;
 import dev.herder.agent.runtime.ExecResult;
@@ -34,14 +33,7 @@ class DockerRuntimeTest {
 
     @BeforeAll
     static void connect() {
-        docker = new DockerRuntime(DockerSettings.from(ConfigFactory.load()));
-        try {
-            docker.version();
-        } catch (RuntimeFailure e) {
-            throw new AssertionError("these tests need a Docker engine: " + e.getMessage()
-                    + " (run deploy/engine.sh as root, or the test command ./deploy/test.sh)", e);
-        }
-        assertTrue(docker.hasImage(IMAGE), IMAGE + " is missing: deploy/engine.sh makes it");
+        docker = TestEngine.connect();
     }
 
     @AfterAll
