@@ -17,6 +17,7 @@ public record AgentSettings(String nodeName, String address, Map<String, String>
         Config c = root.getConfig("herder.agent.pods");
         return new PodWorkerSettings(nodeName, address, Path.of(root.getString("herder.data-dir")).toAbsolutePath(),
                 c.getDuration("poll-interval"), c.getDuration("default-grace-period"),
+                c.getDuration("post-start-timeout"),
                 new BackoffPolicy(c.getDuration("backoff.initial"), c.getDuration("backoff.max"),
                         c.getDuration("backoff.reset-after")));
     }

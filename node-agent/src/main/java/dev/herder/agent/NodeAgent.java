@@ -63,6 +63,10 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     private record WorkerStatus(PodWorker.StatusChanged change) implements AgentCommand {
     }
 
+    /** A worker told to stop has stopped its pod's containers and removed them. */
+    private record WorkerEnded(String uid) implements AgentCommand {
+    }
+
     /** How this node runs pods: on a container runtime (a PodWorker per pod), or simulated when null. */
     public record Runtime(ContainerRuntime runtime, Executor blocking, PodWorkerSettings settings) {
     }
@@ -76,6 +80,8 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     private final Map<String, ActorRef<PodWorker.Command>> workers = new HashMap<>();
     private final Map<String, Pod> assigned = new LinkedHashMap<>();
     private final Map<String, PodStatus> statuses = new HashMap<>();
+    /** Pods whose workers are stopping them (preStop, grace period): their containers are not orphans. */
+    private final Set<String> stopping = new HashSet<>();
     private long lastAssignment;
     private long reportVersion = System.currentTimeMillis() * 1000;
 
@@ -112,6 +118,10 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
                 .onMessage(PodAssignments.class, this::onAssignments)
                 .onMessage(Started.class, this::onStarted)
                 .onMessage(WorkerStatus.class, this::onWorkerStatus)
+                .onMessage(WorkerEnded.class, ended -> {
+                    stopping.remove(ended.uid());
+                    return this;
+                })
                 .onMessage(Resync.class, r -> onResync())
                 .onMessage(ContainerLogsRequest.class, this::onLogs)
                 .onMessage(ContainerExecRequest.class, this::onExec)
@@ -132,7 +142,9 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
             Set<String> listed = new HashSet<>();
             assignments.pods().forEach(p -> listed.add(p.metadata().uid()));
             assigned.keySet().stream().filter(uid -> !listed.contains(uid)).toList().forEach(this::forget);
-            removeOrphans(listed);
+            Set<String> owned = new HashSet<>(listed);
+            owned.addAll(stopping);
+            removeOrphans(owned);
         }
         assignments.removedUids().forEach(this::forget);
         for (Pod pod : assignments.pods()) {
@@ -156,7 +168,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
 
     /**
      * Removes this node's containers whose pod is not bound here any more (deleted, or replaced while the agent
-     * was away). Only containers labelled with this node's name are looked at: other agents' and containers
+     * was away), except those of pods a worker is still stopping. Only containers labelled with this node's name are looked at: other agents' and containers
      * Herder did not create are never touched. Runs off the actor's thread; nothing comes back.
      */
     private void removeOrphans(Set<String> podUids) {
@@ -184,6 +196,8 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
         timers.cancel("start-" + uid);
         ActorRef<PodWorker.Command> worker = workers.remove(uid);
         if (worker != null) {
+            stopping.add(uid);
+            getContext().watchWith(worker, new WorkerEnded(uid));
             worker.tell(new PodWorker.Stop());
         }
     }

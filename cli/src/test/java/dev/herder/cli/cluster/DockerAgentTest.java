@@ -224,4 +224,163 @@ class DockerAgentTest {
         LocalCluster.await("its containers removed", Duration.ofSeconds(30), () -> docker.list(mine).isEmpty());
         assertEquals(List.of("app", "db"), java.nio.file.Files.readAllLines(shared.resolve("order")), "stopped in reverse order");
     }
+
+    private static ContainerStatus container(Pod pod, String name) {
+        return pod.status().containerStatuses().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static Map<String, String> containersOf(Pod pod) {
+        return Map.of(ContainerSpecs.POD_UID_LABEL, pod.metadata().uid());
+    }
+
+    private static void delete(String name) {
+        ApiResponse deleted = cluster.call(new ApiRequest.Delete(Pod.KIND, "default", name));
+        assertTrue(deleted instanceof ApiResponse.Deleted, () -> "delete: " + deleted);
+    }
+
+    @Test
+    void anEmptyDirIsSharedByThePodsContainersAndRemovedWithIt() {
+        apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: shares\nspec:\n  terminationGracePeriodSeconds: 1\n"
+                + "  volumes:\n  - name: scratch\n    emptyDir: {}\n"
+                + "  containers:\n"
+                + "  - name: writer\n    image: local/busybox:1\n"
+                + "    volumeMounts:\n    - name: scratch\n      mountPath: /data\n"
+                + "    command: [\"sh\", \"-c\", \"echo written-by-writer > /data/msg; sleep 3600\"]\n"
+                + "  - name: reader\n    image: local/busybox:1\n"
+                + "    volumeMounts:\n    - name: scratch\n      mountPath: /data\n      readOnly: true\n"
+                + "    command: [\"sh\", \"-c\", \"while [ ! -f /data/msg ]; do sleep 0.2; done; cat /data/msg;"
+                + " touch /data/mine || echo read-only; sleep 3600\"]\n");
+        Pod pod = awaitPod("shares", "Running", p -> "Running".equals(p.status().phase()));
+        java.nio.file.Path folder = ContainerSpecs.emptyDir(env.agentDataDir(), pod, "scratch");
+        assertTrue(java.nio.file.Files.isDirectory(folder), "the emptyDir is a folder under the agent's data dir: " + folder);
+        String reader = container(pod, "reader").containerID();
+        LocalCluster.await("the reader's output", Duration.ofSeconds(20),
+                () -> docker.logs(reader, null).contains("read-only"));
+        String out = docker.logs(reader, null);
+        assertTrue(out.contains("written-by-writer"), "the reader saw the writer's file: " + out);
+        assertTrue(java.nio.file.Files.exists(folder.resolve("msg")));
+
+        delete("shares");
+        LocalCluster.await("its containers removed", Duration.ofSeconds(30), () -> docker.list(containersOf(pod)).isEmpty());
+        LocalCluster.await("its emptyDir removed", Duration.ofSeconds(10), () -> !java.nio.file.Files.exists(folder));
+    }
+
+    @Test
+    void gracefulDeleteSendsSigtermAndKillsOnlyAfterTheGracePeriod() {
+        // sh as PID 1 ignores SIGTERM: only SIGKILL at the end of the grace period ends "stubborn"
+        apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: stubborn\nspec:\n  terminationGracePeriodSeconds: 4\n"
+                + "  containers:\n  - name: main\n    image: local/busybox:1\n"
+                + "    command: [\"sh\", \"-c\", \"while true; do sleep 1; done\"]\n");
+        apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: polite\nspec:\n  terminationGracePeriodSeconds: 30\n"
+                + "  containers:\n  - name: main\n    image: local/busybox:1\n"
+                + "    command: [\"sh\", \"-c\", \"trap 'exit 0' TERM; while true; do sleep 1; done\"]\n");
+        Pod stubborn = awaitPod("stubborn", "Running", p -> "Running".equals(p.status().phase()));
+        Pod polite = awaitPod("polite", "Running", p -> "Running".equals(p.status().phase()));
+        long start = System.nanoTime();
+        delete("stubborn");
+        delete("polite");
+        long[] gone = new long[2];
+        LocalCluster.await("both pods' containers removed", Duration.ofSeconds(40), () -> {
+            long now = System.nanoTime();
+            if (gone[0] == 0 && docker.list(containersOf(stubborn)).isEmpty()) {
+                gone[0] = now;
+            }
+            if (gone[1] == 0 && docker.list(containersOf(polite)).isEmpty()) {
+                gone[1] = now;
+            }
+            return gone[0] != 0 && gone[1] != 0;
+        });
+        Duration stubbornTook = Duration.ofNanos(gone[0] - start);
+        Duration politeTook = Duration.ofNanos(gone[1] - start);
+        assertTrue(stubbornTook.compareTo(Duration.ofSeconds(4)) >= 0,
+                "a container ignoring SIGTERM is killed only after its 4 s grace period, not after " + stubbornTook);
+        assertTrue(politeTook.compareTo(Duration.ofSeconds(15)) < 0,
+                "a container that exits on SIGTERM is gone well within its 30 s grace period, not after " + politeTook);
+    }
+
+    @Test
+    void restartsBackOffImmediatelyThenInitialThenDoublingToTheCap() {
+        // initial 2 s doubling to a 4 s cap: restart 1 at once, 2 after 2 s, 3 after 4 s, 4 after 4 s (capped)
+        apply(pod("backoff", "Always", "local/busybox:1", "sleep 2; exit 1",
+                "  annotations:\n    herder.dev/restart-backoff: initial=2s,max=4s,reset=1h\n"));
+        Map<Integer, Duration> gaps = new java.util.TreeMap<>();
+        LocalCluster.await("four restarts seen running", Duration.ofSeconds(60), () -> {
+            ApiResponse rsp = cluster.call(new ApiRequest.Get(Pod.KIND, "default", "backoff", null));
+            Pod p = (Pod) ((ApiResponse.Objects) rsp).items().get(0);
+            ContainerStatus c = p.status() == null ? null : main(p);
+            if (c != null && c.state().running() != null && c.lastState() != null && c.lastState().terminated() != null) {
+                gaps.putIfAbsent(c.restartCount(), Duration.between(
+                        java.time.Instant.parse(c.lastState().terminated().finishedAt()),
+                        java.time.Instant.parse(c.state().running().startedAt())));
+            }
+            return gaps.keySet().containsAll(List.of(1, 2, 3, 4));
+        });
+        Duration slack = Duration.ofMillis(2500);
+        assertTrue(gaps.get(1).compareTo(Duration.ofSeconds(2)) < 0, "the first restart is immediate: " + gaps);
+        assertBetween(gaps.get(2), Duration.ofSeconds(2), slack, gaps);
+        assertBetween(gaps.get(3), Duration.ofSeconds(4), slack, gaps);
+        assertBetween(gaps.get(4), Duration.ofSeconds(4), slack, gaps);
+    }
+
+    private static void assertBetween(Duration gap, Duration delay, Duration slack, Map<Integer, Duration> all) {
+        assertTrue(gap.compareTo(delay) >= 0 && gap.compareTo(delay.plus(slack)) < 0,
+                "a restart waits " + delay + " (plus at most " + slack + "), not " + gap + "; gaps by restart: " + all);
+    }
+
+    @Test
+    void postStartRunsBeforeTheContainerIsRunningAndPreStopBeforeItIsStopped(@org.junit.jupiter.api.io.TempDir
+                                                                          java.nio.file.Path shared) throws Exception {
+        java.nio.file.Path httpOrder = shared.resolve("http-order");
+        com.sun.net.httpserver.HttpServer hookServer = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.2", 0), 0);
+        hookServer.createContext("/prestop", exchange -> {
+            java.nio.file.Files.writeString(httpOrder, "prestop " + exchange.getRequestURI().getPath() + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        hookServer.start();
+        try {
+            String handleTerm = "trap 'echo term >> /shared/FILE; exit 0' TERM; while true; do sleep 1; done";
+            apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: hooks\nspec:\n  terminationGracePeriodSeconds: 10\n"
+                    + "  volumes:\n  - name: shared\n    hostPath:\n      path: " + shared + "\n"
+                    + "  containers:\n"
+                    + "  - name: exec\n    image: local/busybox:1\n"
+                    + "    volumeMounts:\n    - name: shared\n      mountPath: /shared\n"
+                    + "    command: [\"sh\", \"-c\", \"" + handleTerm.replace("FILE", "exec-order") + "\"]\n"
+                    + "    lifecycle:\n"
+                    + "      postStart:\n        exec:\n          command: [\"sh\", \"-c\", \"sleep 1; echo poststart > /shared/poststart\"]\n"
+                    + "      preStop:\n        exec:\n          command: [\"sh\", \"-c\", \"echo prestop >> /shared/exec-order\"]\n"
+                    + "  - name: http\n    image: local/busybox:1\n"
+                    + "    volumeMounts:\n    - name: shared\n      mountPath: /shared\n"
+                    + "    command: [\"sh\", \"-c\", \"" + handleTerm.replace("FILE", "http-order") + "\"]\n"
+                    + "    lifecycle:\n"
+                    + "      preStop:\n        httpGet:\n          path: /prestop\n          port: "
+                    + hookServer.getAddress().getPort() + "\n");
+            Pod pod = awaitPod("hooks", "Running", p -> "Running".equals(p.status().phase()));
+            assertTrue(java.nio.file.Files.exists(shared.resolve("poststart")),
+                    "the postStart hook has run by the time the container shows Running");
+
+            delete("hooks");
+            LocalCluster.await("its containers removed", Duration.ofSeconds(30), () -> docker.list(containersOf(pod)).isEmpty());
+            assertEquals(List.of("prestop", "term"), java.nio.file.Files.readAllLines(shared.resolve("exec-order")),
+                    "the exec preStop hook ran before SIGTERM");
+            assertEquals(List.of("prestop /prestop", "term"), java.nio.file.Files.readAllLines(httpOrder),
+                    "the httpGet preStop hook was called before SIGTERM");
+        } finally {
+            hookServer.stop(0);
+        }
+    }
+
+    @Test
+    void aFailingPostStartHookKillsTheContainerAndSaysWhy() {
+        apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: badhook\nspec:\n  restartPolicy: Never\n"
+                + "  terminationGracePeriodSeconds: 1\n"
+                + "  containers:\n  - name: main\n    image: local/busybox:1\n    command: [\"sleep\", \"3600\"]\n"
+                + "    lifecycle:\n      postStart:\n        exec:\n          command: [\"sh\", \"-c\", \"echo no-good; exit 7\"]\n");
+        Pod pod = awaitPod("badhook", "Failed", p -> "Failed".equals(p.status().phase()));
+        String message = main(pod).state().terminated().message();
+        assertTrue(message != null && message.contains("postStart hook failed") && message.contains("exited with 7")
+                && message.contains("no-good"), "the terminated state says why: " + message);
+    }
 }

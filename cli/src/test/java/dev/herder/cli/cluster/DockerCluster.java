@@ -53,6 +53,11 @@ final class DockerCluster implements AutoCloseable {
         startAgent();
     }
 
+    /** The agent's data folder (its pods' emptyDirs are under pods/UID/volumes). */
+    java.nio.file.Path agentDataDir() {
+        return cluster.dir().resolve("agent-" + node);
+    }
+
     /** Applies a manifest through the API, failing the test if any object is refused. */
     void apply(String yaml) {
         ApiResponse rsp = cluster.call(new ApiRequest.Apply(ManifestReader.read(yaml, "test").objects()));

@@ -28,6 +28,8 @@ final class ContainerRun {
     boolean busy;
     String probedContainer;
     boolean startupSucceeded;
+    /** Why the current container's postStart hook failed (it was stopped for it); shown when it has ended. */
+    String hookFailure;
     final Map<ProbeTracker.Kind, ProbeTracker> trackers = new EnumMap<>(ProbeTracker.Kind.class);
     final Set<ProbeTracker.Kind> probing = EnumSet.noneOf(ProbeTracker.Kind.class);
 

@@ -65,7 +65,12 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     private record Launched(String container, String containerId, Throwable failure, boolean pullFailed) implements Command {
     }
 
-    private record Inspected(String container, ContainerInfo info, Throwable failure) implements Command {
+    /** What the engine says of a container; hookFailure is why its postStart hook failed, when it did. */
+    private record Inspected(String container, ContainerInfo info, String hookFailure, Throwable failure)
+            implements Command {
+    }
+
+    private record Started(ContainerInfo info, String hookFailure) {
     }
 
     private record Stopped() implements Command {
@@ -86,6 +91,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     private final Map<String, ContainerRun> runs = new LinkedHashMap<>();
     private final BackoffPolicy backoff;
     private final ProbeRunner probes;
+    private final LifecycleHooks hooks;
     private final Instant startTime = Instant.now();
     private PodStatus reported;
 
@@ -99,6 +105,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         this.agent = agent;
         this.backoff = BackoffPolicy.of(pod, settings.backoff());
         this.probes = new ProbeRunner(runtime);
+        this.hooks = new LifecycleHooks(runtime, probes, settings.nodeAddress());
         pod.spec().containers().forEach(c -> runs.put(c.name(), new ContainerRun(c)));
         PodVolumes.makeEmptyDirs(pod, settings.dataDir(), getContext().getLog());
         // Adoption: containers this pod already has on the node (an agent restarted) are taken over, not redone.
@@ -151,7 +158,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
                 probeIfDue(run, now);
                 run.busy = true;
                 String id = run.containerId;
-                async(() -> runtime.inspect(id), (info, failure) -> new Inspected(run.container.name(), info, failure));
+                async(() -> runtime.inspect(id), (info, failure) -> new Inspected(run.container.name(), info, null, failure));
             }
         }
         report();
@@ -255,10 +262,15 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         run.deadContainerId = null;
         run.pullFailures = 0;
         String id = launched.containerId();
+        Container container = run.container;
+        Duration grace = gracePeriod();
+        // the container is not Running until its postStart hook is done (the worker stays busy with it until then)
         async(() -> {
             runtime.start(id);
-            return runtime.inspect(id);
-        }, (info, failure) -> new Inspected(run.container.name(), info, failure));
+            String hookFailure = hooks.postStart(container, id, settings.postStartTimeout(), grace);
+            return new Started(runtime.inspect(id), hookFailure);
+        }, (started, failure) -> new Inspected(container.name(), started == null ? null : started.info(),
+                started == null ? null : started.hookFailure(), failure));
         return this;
     }
 
@@ -270,6 +282,10 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
             getContext().getLog().warn("pod {}: container {}: {}", pod.key(), run.container.name(),
                     rootOf(inspected.failure()).getMessage());
             return this;
+        }
+        if (inspected.hookFailure() != null) {
+            run.hookFailure = inspected.hookFailure();
+            getContext().getLog().info("pod {}: container {}: {}", pod.key(), run.container.name(), run.hookFailure);
         }
         ContainerInfo info = inspected.info();
         Instant started = parse(info.startedAt(), now);
@@ -291,7 +307,9 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
 
     private void onExited(ContainerRun run, ContainerInfo info, Instant started, Instant finished, Instant now) {
         String reason = ContainerStatuses.terminationReason(info.exitCode(), info.oomKilled());
-        ContainerStateTerminated ended = ContainerStatuses.termination(info.id(), info.exitCode(), reason, info.error(),
+        String message = run.hookFailure != null ? run.hookFailure : info.error();
+        run.hookFailure = null;
+        ContainerStateTerminated ended = ContainerStatuses.termination(info.id(), info.exitCode(), reason, message,
                 started, finished);
         run.history = run.history.finished(finished);
         RestartBackoff.Decision next = RestartBackoff.next(run.history, pod.spec().restartPolicy(), info.exitCode(), now,
@@ -310,7 +328,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         } else {
             run.finished = now;
             run.status = ContainerStatuses.terminated(run.container.name(), run.container.image(), info.id(),
-                    info.exitCode(), reason, info.error(), started, finished, run.history.restartCount(), run.lastTerminated);
+                    info.exitCode(), reason, message, started, finished, run.history.restartCount(), run.lastTerminated);
         }
     }
 
@@ -352,8 +370,10 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
             getContext().getLog().info("pod {}: container {} failed its {} probe, restarting it: {}", pod.key(),
                     run.container.name(), probed.kind().name().toLowerCase(java.util.Locale.ROOT), probed.result().message());
             String id = run.containerId;
+            Container container = run.container;
+            Duration grace = gracePeriod();
             async(() -> {
-                runtime.stop(id, gracePeriod());
+                hooks.stop(container, id, grace);
                 return null;
             }, (v, failure) -> new Tick());
         }
@@ -384,25 +404,40 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
 
     private Behavior<Command> onStop() {
         Duration grace = gracePeriod();
-        List<List<String>> stopWaves = new ArrayList<>();
+        List<List<ContainerRun>> stopWaves = new ArrayList<>();
+        List<String> removals = new ArrayList<>();
         List<List<String>> waves = StartOrder.waves(pod.spec().containers());
         for (int i = waves.size() - 1; i >= 0; i--) {
-            List<String> ids = new ArrayList<>();
+            stopWaves.add(waves.get(i).stream().map(runs::get).filter(r -> r.containerId != null).toList());
             waves.get(i).forEach(name -> Stream.of(runs.get(name).containerId, runs.get(name).deadContainerId)
-                    .filter(java.util.Objects::nonNull).forEach(ids::add));
-            stopWaves.add(ids);
+                    .filter(java.util.Objects::nonNull).forEach(removals::add));
         }
+        Map<ContainerRun, String> live = new java.util.HashMap<>();
+        stopWaves.forEach(wave -> wave.forEach(r -> live.put(r, r.containerId)));
+        org.slf4j.Logger log = getContext().getLog(); // the context is the actor's alone: not touched off its thread
         async(() -> {
-            // dependents first: each wave stops (in parallel within it) before the containers it depends on
-            stopWaves.forEach(ids -> ids.parallelStream().forEach(id -> runtime.stop(id, grace)));
-            stopWaves.forEach(ids -> ids.forEach(runtime::remove));
-            PodVolumes.removeAll(pod, settings.dataDir(), getContext().getLog());
+            // dependents first: each wave stops (preStop, SIGTERM, SIGKILL; in parallel within it) before the
+            // containers it depends on
+            stopWaves.forEach(wave -> wave.parallelStream().forEach(r -> bestEffort(log, "stop", live.get(r),
+                    () -> hooks.stop(r.container, live.get(r), grace))));
+            removals.forEach(id -> bestEffort(log, "remove", id, () -> runtime.remove(id)));
+            PodVolumes.removeAll(pod, settings.dataDir(), log);
             return null;
         }, (v, failure) -> new Stopped());
         return Behaviors.receive(Command.class)
                 .onMessage(Stopped.class, s -> Behaviors.stopped())
                 .onAnyMessage(m -> Behaviors.same())
                 .build();
+    }
+
+    /** One step of stopping the pod: a failure is logged and the rest goes on (its volumes are removed still). */
+    private void bestEffort(org.slf4j.Logger log, String what, String containerId, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            log.warn("pod {}: could not {} container {}: {}", pod.key(),
+                    what, containerId, e.getMessage());
+        }
     }
 
     private void report() {

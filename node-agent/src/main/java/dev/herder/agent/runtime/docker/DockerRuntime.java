@@ -139,7 +139,9 @@ public final class DockerRuntime implements ContainerRuntime {
     public void stop(String containerId, Duration gracePeriod) {
         call("stop container " + containerId, () -> {
             try {
-                docker.stopContainerCmd(containerId).withTimeout((int) Math.max(0, gracePeriod.toSeconds())).exec();
+                // the engine counts whole seconds: round up, so SIGKILL never comes before the grace period is over
+                int seconds = (int) Math.max(0, (gracePeriod.toMillis() + 999) / 1000);
+                docker.stopContainerCmd(containerId).withTimeout(seconds).exec();
             } catch (NotModifiedException alreadyStopped) {
                 // stopping a stopped container changes nothing
             }
