@@ -1,6 +1,9 @@
 package dev.herder.agent;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -11,6 +14,9 @@ import java.util.concurrent.Executor;
 /** Starts an agent process: joins with role agent and runs one NodeAgent per node it hosts. */
 public final class AgentProcess {
     private static final String BLOCKING_DISPATCHER = "herder.agent.blocking-dispatcher";
+    /** How long an agent the cluster removed waits before it joins again. */
+    public static final Duration REJOIN_DELAY = Duration.ofSeconds(2);
+
     private AgentProcess() {
     }
 
@@ -18,7 +24,10 @@ public final class AgentProcess {
      * @param simulated   run pods on the simulated runtime instead of Docker
      * @param nodeCount   how many nodes this process hosts (simulated only; a Docker agent hosts one)
      */
-    public static ActorSystem<Void> start(Config config, boolean simulated, int nodeCount) {
+    public static ActorSystem<Void> start(Config given, boolean simulated, int nodeCount) {
+        // removed from the cluster (downed when it lost every control-plane node), an agent's actor system ends
+        // but its JVM stays, so that it can join again: see removedFromCluster
+        Config config = ConfigFactory.parseString("pekko.coordinated-shutdown.exit-jvm = off").withFallback(given);
         AgentSettings settings = AgentSettings.from(config);
         if (simulated) {
             return ActorSystem.create(Behaviors.setup(ctx -> {
@@ -45,6 +54,25 @@ public final class AgentProcess {
         }), config.getString("herder.cluster-name"), config);
         system.getWhenTerminated().thenRun(docker::close);
         return system;
+    }
+
+    /**
+     * Why the cluster removed this (terminated) agent's actor system, in words: downed by the Split Brain
+     * Resolver (it lost sight of every control-plane node) or removed by the others. Null when it was stopped
+     * on purpose (the JVM is exiting, or it left) and should not join again.
+     */
+    public static String removedFromCluster(ActorSystem<?> system) {
+        var reason = CoordinatedShutdown.get(system).getShutdownReason();
+        if (reason.isEmpty()) {
+            return null;
+        }
+        if (reason.get() == CoordinatedShutdown.clusterDowningReason()) {
+            return "was downed by the cluster (it lost sight of the control plane)";
+        }
+        if (reason.get() == CoordinatedShutdown.clusterJoinUnsuccessfulReason()) {
+            return "could not join the cluster";
+        }
+        return null;
     }
 
 }

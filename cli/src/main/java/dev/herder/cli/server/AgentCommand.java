@@ -41,10 +41,25 @@ public final class AgentCommand implements Callable<Integer> {
             throw new CliException("--nodes " + nodes + " needs --simulated: an agent on Docker hosts one node");
         }
         Config config = ServerConfig.load(configFile);
-        ActorSystem<Void> system = AgentProcess.start(config, simulated, nodes);
-        HerderCommand.of(spec).context().out().println("agent up at " + ServerConfig.address(config) + ", "
-                + describeNodes());
-        return ServerConfig.awaitTermination(system);
+        var out = HerderCommand.of(spec).context().out();
+        while (true) {
+            ActorSystem<Void> system = AgentProcess.start(config, simulated, nodes);
+            out.println("agent up at " + ServerConfig.address(config) + ", " + describeNodes());
+            ServerConfig.awaitTermination(system);
+            String removed = AgentProcess.removedFromCluster(system);
+            if (removed == null) {
+                return 0;
+            }
+            // The kubelet outlives its API server; so does an agent: its pods keep running, and it joins again.
+            out.println("agent " + removed + "; joining the cluster again in "
+                    + AgentProcess.REJOIN_DELAY.toSeconds() + " s (its pods keep running)");
+            try {
+                Thread.sleep(AgentProcess.REJOIN_DELAY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+        }
     }
 
     private String describeNodes() {

@@ -15,13 +15,15 @@ import org.apache.pekko.actor.typed.ActorSystem;
 /**
  * Hands each agent the pods bound to its node: a full snapshot the first time and on every resync, and in
  * between only what changed (added or changed pods, removed uids), so a busy node does not get its whole
- * list again for every new pod. The agent is found through the actor path its node carries in the
+ * list again for every new pod. An agent that restarted (a new actor path) gets a full snapshot at once. The agent is found through the actor path its node carries in the
  * herder.dev/agent annotation.
  */
 final class AgentLink {
     private final ActorRefResolver resolver;
     /** Per node: what the agent was last told, pod uid to a signature of the pod's desired state. */
     private final Map<String, Map<String, String>> lastSent = new HashMap<>();
+    /** Per node: the agent (actor path) it was sent to; a restarted agent has a new one and gets a full snapshot. */
+    private final Map<String, String> sentTo = new HashMap<>();
     private long version = System.currentTimeMillis() * 1000;
 
     AgentLink(ActorSystem<?> system) {
@@ -30,6 +32,7 @@ final class AgentLink {
 
     void forgetSent() {
         lastSent.clear();
+        sentTo.clear();
     }
 
     void send(Map<String, Node> nodes, Map<String, List<Pod>> boundByNode) {
@@ -42,7 +45,7 @@ final class AgentLink {
             List<Pod> pods = boundByNode.getOrDefault(name, List.of());
             Map<String, String> now = new HashMap<>();
             pods.forEach(p -> now.put(p.metadata().uid(), signature(p)));
-            Map<String, String> before = lastSent.get(name);
+            Map<String, String> before = path.equals(sentTo.get(name)) ? lastSent.get(name) : null;
             if (now.equals(before)) {
                 continue;
             }
@@ -58,6 +61,7 @@ final class AgentLink {
             ActorRef<AgentCommand> agent = resolver.resolveActorRef(path);
             agent.tell(message);
             lastSent.put(name, now);
+            sentTo.put(name, path);
         }
     }
 
