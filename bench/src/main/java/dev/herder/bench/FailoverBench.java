@@ -11,8 +11,6 @@ import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -224,14 +222,7 @@ public final class FailoverBench {
             ports.add(BASE_PORT + i);
         }
         ports.add(BASE_PORT + ClusterProcesses.AGENT_PORT_OFFSET);
-        for (int port : ports) {
-            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                s.getLocalPort();
-            } catch (IOException e) {
-                throw new IOException("port 127.0.0.1:" + port + " is taken; FailoverBench needs " + ports
-                        + " (is another run still going?)", e);
-            }
-        }
+        BenchSupport.requireFreePorts("FailoverBench", ports);
     }
 
     /** The timings this run depends on, as config/application.conf and the client's config set them. */
