@@ -383,4 +383,35 @@ class DockerAgentTest {
         assertTrue(message != null && message.contains("postStart hook failed") && message.contains("exited with 7")
                 && message.contains("no-good"), "the terminated state says why: " + message);
     }
+
+    @Test
+    void httpGetReadinessAndTcpSocketLivenessProbeTheServerInThePod() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.2"))) {
+            port = free.getLocalPort();
+        }
+        // busybox httpd on the pod's address (a pod with ports uses the host's network), /healthz while it is there
+        apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: webprobes\n  annotations:\n"
+                + "    herder.dev/restart-backoff: initial=1s,max=2s\nspec:\n  terminationGracePeriodSeconds: 1\n"
+                + "  containers:\n  - name: web\n    image: local/busybox:1\n"
+                + "    ports:\n    - name: http\n      containerPort: " + port + "\n"
+                + "    command: [\"sh\", \"-c\", \"mkdir -p /www; echo ok > /www/healthz;"
+                + " httpd -f -p 127.0.0.2:" + port + " -h /www & sleep 3600\"]\n"
+                + "    readinessProbe:\n      httpGet:\n        path: /healthz\n        port: http\n      periodSeconds: 1\n"
+                + "    livenessProbe:\n      tcpSocket:\n        port: " + port + "\n      periodSeconds: 1\n"
+                + "      failureThreshold: 2\n");
+        Pod ready = awaitPod("webprobes", "Ready through its httpGet probe", DockerAgentTest::ready);
+        String id = main(ready).containerID();
+
+        docker.exec(id, List.of("rm", "/www/healthz"), Duration.ofSeconds(5));
+        Pod unready = awaitPod("webprobes", "not Ready once /healthz answers 404",
+                p -> !ready(p) && "Running".equals(p.status().phase()));
+        assertEquals(0, main(unready).restartCount(), "readiness does not restart the container");
+
+        docker.exec(id, List.of("killall", "httpd"), Duration.ofSeconds(5));
+        Pod restarted = awaitPod("webprobes", "restarted by its tcpSocket liveness probe",
+                p -> main(p) != null && main(p).restartCount() >= 1);
+        assertNotNull(main(restarted).lastState().terminated());
+        awaitPod("webprobes", "Ready again in its new container", DockerAgentTest::ready);
+    }
 }
