@@ -4,6 +4,7 @@ import dev.herder.controlplane.objects.Versions;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.api.ReplicationController;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +28,8 @@ final class ClusterView {
     private final Map<String, Pod> pods = new HashMap<>();
     private final Map<String, Set<String>> nodeIdsByBucket = new HashMap<>();
     private final Map<String, Node> nodes = new HashMap<>();
+    private final Map<String, Set<String>> controllerIdsByBucket = new HashMap<>();
+    private final Map<String, ReplicationController> controllers = new HashMap<>();
     /** Grows whenever room may have appeared: a node changed, or a bound pod left its node. */
     private long capacityEpoch;
 
@@ -52,6 +55,27 @@ final class ClusterView {
         }
         entries.forEach((id, o) -> nodes.put(id, (Node) o));
         nodeIdsByBucket.put(bucket, new HashSet<>(entries.keySet()));
+    }
+
+    void controllerBucket(String bucket, Map<String, ApiObject> entries) {
+        Set<String> before = controllerIdsByBucket.getOrDefault(bucket, Set.of());
+        for (String id : before) {
+            if (!entries.containsKey(id)) {
+                controllers.remove(id);
+            }
+        }
+        entries.forEach((id, o) -> controllers.put(id, (ReplicationController) o));
+        controllerIdsByBucket.put(bucket, new HashSet<>(entries.keySet()));
+    }
+
+    /** Replication controllers by key. */
+    Map<String, ReplicationController> controllers() {
+        return controllers;
+    }
+
+    /** Every pod the view holds. */
+    java.util.Collection<Pod> pods() {
+        return pods.values();
     }
 
     private void freed(Pod was, Pod now) {

@@ -12,6 +12,8 @@ import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodCondition;
+import dev.herder.protocol.api.ReplicationController;
+import java.util.List;
 import dev.herder.protocol.wire.WireMessage;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,7 +32,8 @@ import org.apache.pekko.cluster.ddata.typed.javadsl.ReplicatorMessageAdapter;
 import org.apache.pekko.cluster.typed.Cluster;
 
 /**
- * The Master, a cluster singleton: the scheduler and the hand-out of pods to agents. It keeps nothing the
+ * The Master, a cluster singleton: the scheduler, the hand-out of pods to agents, and the feed that tells each
+ * replication controller which pods it has. It keeps nothing the
  * store does not have: at takeover it subscribes to the pod and node buckets and rebuilds its view.
  * Binding goes through each Pod's entity, the pod's only writer, which refuses to bind a pod twice, so a
  * Master acting on a stale view can waste a message but never place a pod on two nodes.
@@ -49,6 +52,9 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private record NodesChanged(String bucket, Map<String, ApiObject> entries) implements Command {
     }
 
+    private record ControllersChanged(String bucket, Map<String, ApiObject> entries) implements Command {
+    }
+
     private record Schedule() implements Command {
     }
 
@@ -65,6 +71,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
     /** Pods whose binding waits for the store, with the node chosen: counted on that node meanwhile. */
     private final Map<String, Pod> bindsInFlight = new HashMap<>();
     private final AgentLink agents;
+    private final ControllerFeed controllers;
     /**
      * Pods no node could take, with the capacity epoch at which that was decided: they are tried again only
      * once the epoch moves (a node changed or a bound pod left), as Kubernetes' unschedulable queue does.
@@ -78,11 +85,15 @@ public final class Master extends AbstractBehavior<Master.Command> {
         this.settings = settings;
         this.timers = timers;
         this.agents = new AgentLink(context.getSystem());
+        this.controllers = new ControllerFeed(context.getSystem());
         // The adapter keeps one response mapping for all subscriptions, so it tells the kinds apart by key.
-        Set<String> podBuckets = new HashSet<>();
-        keys.all(Pod.KIND).forEach(k -> podBuckets.add(k.id()));
-        keys.all(Pod.KIND).forEach(k -> replicator.subscribe(k, rsp -> changed(rsp, podBuckets)));
-        keys.all(Node.KIND).forEach(k -> replicator.subscribe(k, rsp -> changed(rsp, podBuckets)));
+        Map<String, String> kindOfBucket = new HashMap<>();
+        for (String kind : List.of(Pod.KIND, Node.KIND, ReplicationController.KIND)) {
+            keys.all(kind).forEach(k -> kindOfBucket.put(k.id(), kind));
+        }
+        for (String kind : List.of(Pod.KIND, Node.KIND, ReplicationController.KIND)) {
+            keys.all(kind).forEach(k -> replicator.subscribe(k, rsp -> changed(rsp, kindOfBucket)));
+        }
         timers.startTimerWithFixedDelay(RESYNC, new Resync(), settings.assignmentResync());
         context.getLog().info("Master is up on {}", Cluster.get(context.getSystem()).selfMember().address());
     }
@@ -93,11 +104,16 @@ public final class Master extends AbstractBehavior<Master.Command> {
                         new Master(ctx, timers, replicator, keys, settings))));
     }
 
-    private static Command changed(Replicator.SubscribeResponse<LWWMap<String, ApiObject>> rsp, Set<String> podBuckets) {
+    private static Command changed(Replicator.SubscribeResponse<LWWMap<String, ApiObject>> rsp,
+                                   Map<String, String> kindOfBucket) {
         String bucket = rsp.key().id();
         Map<String, ApiObject> entries = rsp instanceof Replicator.Changed<LWWMap<String, ApiObject>> c
                 ? c.get(c.key()).getEntries() : Map.of();
-        return podBuckets.contains(bucket) ? new PodsChanged(bucket, entries) : new NodesChanged(bucket, entries);
+        return switch (kindOfBucket.get(bucket)) {
+            case Pod.KIND -> new PodsChanged(bucket, entries);
+            case Node.KIND -> new NodesChanged(bucket, entries);
+            default -> new ControllersChanged(bucket, entries);
+        };
     }
 
     @Override
@@ -105,6 +121,10 @@ public final class Master extends AbstractBehavior<Master.Command> {
         return newReceiveBuilder()
                 .onMessage(PodsChanged.class, this::onPodsChanged)
                 .onMessage(NodesChanged.class, this::onNodesChanged)
+                .onMessage(ControllersChanged.class, changed -> {
+                    view.controllerBucket(changed.bucket(), changed.entries());
+                    return scheduleSoon();
+                })
                 .onMessage(Schedule.class, this::onSchedule)
                 .onMessage(Resync.class, this::onResync)
                 .onMessage(Bound.class, this::onBound)
@@ -131,6 +151,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
 
     private Behavior<Command> onResync(Resync resync) {
         agents.forgetSent();
+        controllers.forgetSent();
         unschedulableAt.keySet().retainAll(view.pendingKeys());
         return onSchedule(new Schedule());
     }
@@ -156,6 +177,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
             }
         }
         agents.send(view.nodes(), view.boundByNode());
+        controllers.send(view);
         return this;
     }
 

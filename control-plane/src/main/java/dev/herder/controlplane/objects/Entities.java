@@ -7,6 +7,8 @@ import dev.herder.controlplane.store.StoreKeys;
 import dev.herder.protocol.api.Kinds;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.api.ReplicationController;
+import dev.herder.controlplane.controllers.ReplicationControllerRules;
 import dev.herder.protocol.wire.EntityMessage;
 import dev.herder.protocol.wire.EntityNames;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -29,7 +31,7 @@ public final class Entities {
         ClusterSharding sharding = ClusterSharding.get(system);
         for (String kind : Kinds.ALL) {
             sharding.init(Entity.of(typeKey(kind), ctx -> ObjectEntity.create(kind, ctx.getEntityId(), keys,
-                    rules(kind, settings), settings)).withRole(EntityNames.CONTROL_PLANE_ROLE));
+                    entity -> rules(kind, settings, entity), settings)).withRole(EntityNames.CONTROL_PLANE_ROLE));
         }
     }
 
@@ -37,11 +39,14 @@ public final class Entities {
         return ClusterSharding.get(system).entityRefFor(typeKey(kind), id);
     }
 
-    private static KindRules rules(String kind, ControlPlaneSettings settings) {
+    private static KindRules rules(String kind, ControlPlaneSettings settings,
+                                   org.apache.pekko.actor.typed.javadsl.ActorContext<EntityMessage> entity) {
         if (Pod.KIND.equals(kind)) {
             return new PodRules();
         } else if (Node.KIND.equals(kind)) {
             return new NodeRules(settings.nodeNotReadyAfter(), settings.nodeCheckInterval());
+        } else if (ReplicationController.KIND.equals(kind)) {
+            return new ReplicationControllerRules(entity, settings.askTimeout());
         }
         return KindRules.DEFAULT;
     }

@@ -82,9 +82,17 @@ public final class ObjectEntity {
 
     public static Behavior<EntityMessage> create(String kind, String id, StoreKeys keys, KindRules rules,
                                                  ControlPlaneSettings settings) {
+        return create(kind, id, keys, ctx -> rules, settings);
+    }
+
+    /** With rules that act through the entity's context (a controller asks other entities for things). */
+    public static Behavior<EntityMessage> create(String kind, String id, StoreKeys keys,
+                                                 java.util.function.Function<ActorContext<EntityMessage>, KindRules> rules,
+                                                 ControlPlaneSettings settings) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(STASH_CAPACITY, stash ->
                 DistributedData.<EntityMessage, LWWMap<String, ApiObject>>withReplicatorMessageAdapter(adapter ->
-                        new ObjectEntity(ctx, adapter, stash, timers, kind, id, keys, rules, settings).load()))));
+                        new ObjectEntity(ctx, adapter, stash, timers, kind, id, keys, rules.apply(ctx), settings)
+                                .load()))));
     }
 
     private Behavior<EntityMessage> load() {

@@ -96,6 +96,9 @@ class WireSerializationTest {
                 new PodCommands.Bind("node-1", "uid", ref.unsafeUpcast()),
                 new PodCommands.BindResult("default/web", pod, null),
                 new PodCommands.MarkUnschedulable("uid", "0/3 nodes available: 3 insufficient cpu"),
+                new dev.herder.controlplane.controllers.ControllerCommands.ObservedPods("rc-uid", 2, List.of(
+                        new dev.herder.controlplane.controllers.ControllerCommands.PodSummary("web-b2k4x", "uid",
+                                "Running", true, "2026-11-27T10:00:00Z", "2026-11-27T09:59:58Z", false, "node-1"))),
                 new MasterProtocol.Location("127.0.0.1:2551"),
                 new ApiRequest.Logs("default", "web", "main", 10, true, 42L),
                 new ApiRequest.Logs(null, "web", null, null, false, null),

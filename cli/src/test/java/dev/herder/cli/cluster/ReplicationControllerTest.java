@@ -1,0 +1,122 @@
+package dev.herder.cli.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.api.ReplicationController;
+import dev.herder.protocol.manifest.ManifestReader;
+import dev.herder.protocol.wire.ApiRequest;
+import dev.herder.protocol.wire.ApiResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replication controllers on simulated nodes: an RC keeps replicas pods of its template running, owned by it
+ * and spread over the nodes, scales up and down, and replaces a pod deleted by hand.
+ */
+class ReplicationControllerTest {
+    private static final int BASE_PORT = 4550;
+    private static LocalCluster cluster;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = LocalCluster.inFolder("replication-controllers", BASE_PORT, 1);
+        cluster.startAllControlPlanes();
+        cluster.awaitUp(1, Duration.ofSeconds(60));
+        cluster.startSimulatedAgent("rc", 3, 0);
+        cluster.awaitReadyNodes(3, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static String rc(String name, int replicas) {
+        return "apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: " + name + "\nspec:\n"
+                + "  replicas: " + replicas + "\n  selector:\n    app: " + name + "\n  template:\n    metadata:\n"
+                + "      labels:\n        app: " + name + "\n    spec:\n      containers:\n      - name: main\n"
+                + "        image: local/busybox:1\n        command: [\"sleep\", \"3600\"]\n"
+                + "        resources:\n          requests:\n            cpu: 10m\n";
+    }
+
+    private static void apply(String yaml) {
+        ApiResponse rsp = cluster.call(new ApiRequest.Apply(ManifestReader.read(yaml, "test").objects()));
+        assertTrue(((ApiResponse.Applied) rsp).allSucceeded(), () -> "apply failed: " + rsp);
+    }
+
+    private static List<Pod> podsOf(String app) {
+        return cluster.<Pod>list(Pod.KIND).stream()
+                .filter(p -> p.metadata().labels() != null && app.equals(p.metadata().labels().get("app"))).toList();
+    }
+
+    private static List<Pod> awaitRunning(String app, int count) {
+        @SuppressWarnings("unchecked") List<Pod>[] seen = new List[1];
+        LocalCluster.await(count + " " + app + " pods Running", Duration.ofSeconds(60), () -> {
+            seen[0] = podsOf(app);
+            return seen[0].size() == count && seen[0].stream()
+                    .allMatch(p -> p.status() != null && "Running".equals(p.status().phase()));
+        });
+        return seen[0];
+    }
+
+    private static ReplicationController awaitStatus(String name, int replicas, int ready) {
+        ReplicationController[] seen = new ReplicationController[1];
+        LocalCluster.await(name + " status " + replicas + " replicas, " + ready + " ready", Duration.ofSeconds(30), () -> {
+            ApiResponse rsp = cluster.call(new ApiRequest.Get(ReplicationController.KIND, "default", name, null));
+            seen[0] = (ReplicationController) ((ApiResponse.Objects) rsp).items().get(0);
+            return seen[0].status() != null && seen[0].status().replicas() == replicas
+                    && seen[0].status().readyReplicas() == ready;
+        });
+        return seen[0];
+    }
+
+    @Test
+    void anRcKeepsItsReplicasRunningOwnedByItAndSpreadOverTheNodes() {
+        apply(rc("web", 3));
+        List<Pod> pods = awaitRunning("web", 3);
+        ReplicationController rc = awaitStatus("web", 3, 3);
+        for (Pod p : pods) {
+            assertTrue(p.metadata().name().matches("web-[a-z0-9]{5}"), p.metadata().name());
+            assertEquals(rc.metadata().uid(), p.metadata().ownerReferences().get(0).uid());
+            assertEquals(Boolean.TRUE, p.metadata().ownerReferences().get(0).controller());
+        }
+        Set<String> nodes = new HashSet<>();
+        pods.forEach(p -> nodes.add(p.spec().nodeName()));
+        assertEquals(3, nodes.size(), "one replica on each of the 3 nodes: " + nodes);
+        assertEquals(rc.metadata().generation(), rc.status().observedGeneration());
+    }
+
+    @Test
+    void scalingUpAndDownChangesThePodCount() {
+        apply(rc("scaled", 2));
+        awaitRunning("scaled", 2);
+        apply(rc("scaled", 5));
+        awaitRunning("scaled", 5);
+        awaitStatus("scaled", 5, 5);
+        apply(rc("scaled", 1));
+        LocalCluster.await("scaled down to 1 pod", Duration.ofSeconds(30), () -> podsOf("scaled").size() == 1);
+        awaitStatus("scaled", 1, 1);
+    }
+
+    @Test
+    void aPodDeletedByHandIsReplaced() {
+        apply(rc("healed", 2));
+        List<Pod> before = awaitRunning("healed", 2);
+        String victim = before.get(0).metadata().name();
+        ApiResponse deleted = cluster.call(new ApiRequest.Delete(Pod.KIND, "default", victim));
+        assertTrue(deleted instanceof ApiResponse.Deleted, () -> "delete: " + deleted);
+        List<Pod> after = awaitRunning("healed", 2);
+        assertTrue(after.stream().noneMatch(p -> p.metadata().name().equals(victim)), "the deleted pod is gone");
+        assertNotEquals(before.get(0).metadata().uid(), after.get(0).metadata().uid());
+    }
+}
