@@ -23,11 +23,20 @@ public final class DeleteCommand extends ClientVerb {
     @Option(names = {"-f", "--filename"}, paramLabel = "FILE|DIR|-", description = "Delete the objects of these manifests; repeatable.")
     private List<String> sources = List.of();
 
+    @Option(names = "--cascade", paramLabel = "background|orphan", defaultValue = ApiRequest.Delete.BACKGROUND,
+            description = "What becomes of what the object owns (a replication controller's pods): background deletes"
+                    + " it too (default), orphan leaves it running, unowned.")
+    private String cascade;
+
     @Mixin
     private NamespaceOptions namespaces;
 
     @Override
     public Integer call() {
+        if (!List.of(ApiRequest.Delete.BACKGROUND, ApiRequest.Delete.ORPHAN).contains(cascade)) {
+            throw new CliException("--cascade must be " + ApiRequest.Delete.BACKGROUND + " or " + ApiRequest.Delete.ORPHAN
+                    + ", not \"" + cascade + "\"");
+        }
         List<DeleteTarget> targets = targets();
         boolean allDeleted = true;
         try (ApiClient client = connect()) {
@@ -53,7 +62,8 @@ public final class DeleteCommand extends ClientVerb {
     }
 
     private boolean delete(ApiClient client, DeleteTarget target) {
-        ApiResponse response = client.call(new ApiRequest.Delete(target.kind(), target.namespace(), target.name()));
+        ApiResponse response = client.call(new ApiRequest.Delete(target.kind(), target.namespace(), target.name(),
+                cascade));
         if (response instanceof ApiResponse.Failure failure) {
             err().println("error: " + Responses.message(failure.error()));
             return false;

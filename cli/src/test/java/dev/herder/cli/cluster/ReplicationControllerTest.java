@@ -119,4 +119,51 @@ class ReplicationControllerTest {
         assertTrue(after.stream().noneMatch(p -> p.metadata().name().equals(victim)), "the deleted pod is gone");
         assertNotEquals(before.get(0).metadata().uid(), after.get(0).metadata().uid());
     }
+
+    @Test
+    void herderScaleSetsTheReplicasAndSaysWhatIsWrong() {
+        apply(rc("cli-scaled", 1));
+        awaitRunning("cli-scaled", 1);
+        var scaled = cluster.herder("scale", "rc", "cli-scaled", "--replicas", "3");
+        assertEquals(0, scaled.exitCode(), scaled.err());
+        assertEquals("replicationcontroller/cli-scaled scaled", scaled.out().strip());
+        awaitRunning("cli-scaled", 3);
+        awaitStatus("cli-scaled", 3, 3);
+
+        var missing = cluster.herder("scale", "rc/no-such-rc", "--replicas", "2");
+        assertEquals(1, missing.exitCode());
+        assertEquals(List.of("error: replicationcontrollers \"no-such-rc\" not found"), missing.errLines());
+        var pods = cluster.herder("scale", "pods", "web", "--replicas", "2");
+        assertEquals(1, pods.exitCode());
+        assertTrue(pods.err().contains("only replicationcontrollers"), pods.err());
+    }
+
+    @Test
+    void deletingAnRcDeletesItsPodsUnlessTheyAreOrphaned() {
+        apply(rc("cascaded", 2));
+        awaitRunning("cascaded", 2);
+        var deleted = cluster.herder("delete", "rc", "cascaded");
+        assertEquals(0, deleted.exitCode(), deleted.err());
+        LocalCluster.await("the deleted rc's pods gone", Duration.ofSeconds(30), () -> podsOf("cascaded").isEmpty());
+
+        apply(rc("orphaning", 2));
+        List<Pod> before = awaitRunning("orphaning", 2);
+        var orphaned = cluster.herder("delete", "rc", "orphaning", "--cascade=orphan");
+        assertEquals(0, orphaned.exitCode(), orphaned.err());
+        // well past a background cascade's time: the pods stay, running and owned by nobody
+        LocalCluster.await("the orphans unowned", Duration.ofSeconds(20), () -> podsOf("orphaning").stream()
+                .allMatch(p -> p.metadata().ownerReferences() == null));
+        try {
+            Thread.sleep(6000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Pod> after = awaitRunning("orphaning", 2);
+        assertEquals(before.stream().map(p -> p.metadata().uid()).sorted().toList(),
+                after.stream().map(p -> p.metadata().uid()).sorted().toList());
+
+        var bad = cluster.herder("delete", "rc", "whatever", "--cascade=foreground");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("--cascade must be background or orphan"), bad.err());
+    }
 }

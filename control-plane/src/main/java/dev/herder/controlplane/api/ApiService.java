@@ -13,6 +13,11 @@ import dev.herder.protocol.validation.FieldError;
 import dev.herder.protocol.validation.Validator;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
+import dev.herder.controlplane.controllers.ControllerCommands;
+import dev.herder.protocol.api.ObjectMeta;
+import dev.herder.protocol.api.OwnerReference;
+import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.wire.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +54,8 @@ public final class ApiService {
     public CompletionStage<ApiResponse> handle(ApiRequest request) {
         CompletionStage<ApiResponse> answer;
         String kind = request instanceof ApiRequest.Get g ? g.kind()
-                : request instanceof ApiRequest.Delete d ? d.kind() : null;
+                : request instanceof ApiRequest.Delete d ? d.kind()
+                : request instanceof ApiRequest.Scale sc ? sc.kind() : null;
         if (kind != null && !Kinds.ALL.contains(kind)) {
             return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(
                     "the server doesn't have a resource type \"" + kind + "\"; it serves " + Kinds.ALL)));
@@ -60,6 +66,8 @@ public final class ApiService {
             answer = get(get);
         } else if (request instanceof ApiRequest.Delete delete) {
             answer = delete(delete);
+        } else if (request instanceof ApiRequest.Scale scale) {
+            answer = scale(scale);
         } else if (request instanceof ApiRequest.Logs logs) {
             answer = containers.logs(logs);
         } else if (request instanceof ApiRequest.Exec exec) {
@@ -111,8 +119,76 @@ public final class ApiService {
     }
 
     private CompletionStage<ApiResponse> delete(ApiRequest.Delete delete) {
-        return Entities.ref(system, delete.kind(), entityId(delete.kind(), delete.namespace(), delete.name()))
-                .ask(EntityCommand.Delete::new, settings.askTimeout());
+        String cascade = delete.cascade() == null ? ApiRequest.Delete.BACKGROUND : delete.cascade();
+        if (!List.of(ApiRequest.Delete.BACKGROUND, ApiRequest.Delete.ORPHAN).contains(cascade)) {
+            return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid("unsupported cascade \""
+                    + cascade + "\": use " + ApiRequest.Delete.BACKGROUND + " (delete what the object owns after it) or "
+                    + ApiRequest.Delete.ORPHAN + " (leave it, unowned)")));
+        }
+        CompletionStage<ApiError> before = ApiRequest.Delete.ORPHAN.equals(cascade)
+                && ReplicationController.KIND.equals(delete.kind())
+                ? orphanPodsOf(entityId(delete.kind(), delete.namespace(), delete.name()))
+                : CompletableFuture.completedFuture(null);
+        // background: the Master deletes the pods of a controller that is gone (it checks with the controller's entity)
+        return before.thenCompose(error -> error != null
+                ? CompletableFuture.completedFuture(new ApiResponse.Failure(error))
+                : Entities.ref(system, delete.kind(), entityId(delete.kind(), delete.namespace(), delete.name()))
+                        .ask(EntityCommand.Delete::new, settings.askTimeout()));
+    }
+
+    /**
+     * Takes the controller's owner reference off each pod it owns, so that deleting it leaves them running; an
+     * error when one of them could not be changed (then the controller stays too).
+     */
+    private CompletionStage<ApiError> orphanPodsOf(String controllerId) {
+        return Entities.ref(system, ReplicationController.KIND, controllerId)
+                .<ApiResponse>ask(EntityCommand.Get::new, settings.askTimeout())
+                .thenCompose(rsp -> {
+                    if (!(rsp instanceof ApiResponse.Objects found) || found.items().isEmpty()) {
+                        return CompletableFuture.completedFuture((ApiError) null); // the delete says NOT_FOUND
+                    }
+                    ApiObject rc = found.items().get(0);
+                    String uid = rc.metadata().uid();
+                    return lister.list(Pod.KIND, rc.metadata().namespace(), null).thenCompose(listed -> {
+                        if (!(listed instanceof ApiResponse.Objects pods)) {
+                            return CompletableFuture.completedFuture(((ApiResponse.Failure) listed).error());
+                        }
+                        List<CompletableFuture<ApiResponse.ApplyOutcome>> updates = new ArrayList<>();
+                        for (ApiObject o : pods.items()) {
+                            List<OwnerReference> owners = o.metadata().ownerReferences();
+                            if (owners != null && owners.stream().anyMatch(r -> uid.equals(r.uid()))) {
+                                List<OwnerReference> rest = owners.stream().filter(r -> !uid.equals(r.uid())).toList();
+                                ObjectMeta m = o.metadata();
+                                ObjectMeta meta = new ObjectMeta(m.name(), m.generateName(), m.namespace(), m.labels(),
+                                        m.annotations(), m.uid(), null, m.generation(), m.creationTimestamp(),
+                                        m.deletionTimestamp(), rest.isEmpty() ? null : rest);
+                                updates.add(applyOne(o.withMetadata(meta)).toCompletableFuture());
+                            }
+                        }
+                        return CompletableFuture.allOf(updates.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                            List<String> failed = updates.stream().map(CompletableFuture::join)
+                                    .filter(out -> out.error() != null)
+                                    .map(out -> out.name() + ": " + out.error().message()).toList();
+                            return failed.isEmpty() ? null : ApiError.unavailable("could not orphan the pods of "
+                                    + ApiObjects.describe(ReplicationController.KIND, rc.metadata().name())
+                                    + ", so it was not deleted: " + String.join("; ", failed));
+                        });
+                    });
+                });
+    }
+
+    private CompletionStage<ApiResponse> scale(ApiRequest.Scale scale) {
+        if (!ReplicationController.KIND.equals(scale.kind())) {
+            return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(
+                    Kinds.plural(scale.kind()) + " have no replicas to scale; only replicationcontrollers do")));
+        }
+        if (scale.replicas() < 0) {
+            return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(
+                    "replicas must be 0 or more, not " + scale.replicas())));
+        }
+        return Entities.ref(system, ReplicationController.KIND, entityId(scale.kind(), scale.namespace(), scale.name()))
+                .ask(replyTo -> new ControllerCommands.Scale(scale.name(), scale.replicas(), replyTo),
+                        settings.askTimeout());
     }
 
     /** The entity id of a named object; a namespaced kind's namespace defaults to "default". */

@@ -1,7 +1,9 @@
 package dev.herder.controlplane.controllers;
 
+import dev.herder.protocol.wire.ApiResponse;
 import dev.herder.protocol.wire.EntityMessage;
 import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
 
 /** What a ReplicationController's entity is told: the pods it manages, as the Master sees them. */
 public final class ControllerCommands {
@@ -14,6 +16,10 @@ public final class ControllerCommands {
      * Master saw it.
      */
     public record ObservedPods(String controllerUid, long generation, List<PodSummary> pods) implements EntityMessage {
+    }
+
+    /** Set spec.replicas; answered with Applied holding one outcome ("scaled"), or Failure NOT_FOUND. */
+    public record Scale(String name, int replicas, ActorRef<ApiResponse> replyTo) implements EntityMessage {
     }
 
     /** What a controller needs to know of one of its pods. */

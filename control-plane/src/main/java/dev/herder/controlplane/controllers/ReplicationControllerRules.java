@@ -8,7 +8,10 @@ import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.OwnerReference;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
+import dev.herder.protocol.api.ReplicationControllerSpec;
 import dev.herder.protocol.api.ReplicationControllerStatus;
+import dev.herder.controlplane.objects.Versions;
+import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiResponse;
 import dev.herder.protocol.wire.EntityMessage;
 import java.security.SecureRandom;
@@ -33,6 +36,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
  */
 public final class ReplicationControllerRules implements KindRules {
     static final Duration EXPECTATION_TIMEOUT = Duration.ofSeconds(30);
+    static final String SCALED = "scaled";
     private static final String NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
     private static final int SUFFIX_LENGTH = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -53,6 +57,9 @@ public final class ReplicationControllerRules implements KindRules {
 
     @Override
     public Reaction onMessage(EntityMessage message, Optional<ApiObject> current, Instant now) {
+        if (message instanceof ControllerCommands.Scale scale) {
+            return scale(scale, current, now);
+        }
         if (message instanceof PodRequestDone done) {
             if (done.error() != null) {
                 context.getLog().warn("{} pod {} failed: {}", done.create() ? "creating" : "deleting", done.podName(),
@@ -69,6 +76,33 @@ public final class ReplicationControllerRules implements KindRules {
         reconcile(rc, observed.pods(), now);
         ReplicationControllerStatus status = status(rc, observed.pods(), now);
         return status.equals(rc.status()) ? Reaction.none() : Reaction.write(rc.withStatus(status));
+    }
+
+    /** A new spec.replicas: a spec change like an apply's (new generation and resourceVersion). */
+    private static Reaction scale(ControllerCommands.Scale scale, Optional<ApiObject> current, Instant now) {
+        if (current.isEmpty()) {
+            scale.replyTo().tell(new ApiResponse.Failure(ApiError.notFound(
+                    dev.herder.controlplane.objects.ApiObjects.describe(ReplicationController.KIND, scale.name()) + " not found")));
+            return Reaction.none();
+        }
+        ReplicationController rc = (ReplicationController) current.get();
+        Runnable answer = () -> scale.replyTo().tell(new ApiResponse.Applied(List.of(new ApiResponse.ApplyOutcome(
+                rc.kind(), rc.metadata().namespace(), rc.metadata().name(), SCALED, null, null, List.of()))));
+        if (rc.spec().replicas() != null && rc.spec().replicas() == scale.replicas()) {
+            answer.run();
+            return Reaction.none();
+        }
+        ObjectMeta m = rc.metadata();
+        long generation = m.generation() == null ? 1 : m.generation();
+        ObjectMeta meta = new ObjectMeta(m.name(), m.generateName(), m.namespace(), m.labels(), m.annotations(), m.uid(),
+                Versions.next(m.resourceVersion(), now), generation + 1, m.creationTimestamp(), m.deletionTimestamp(),
+                m.ownerReferences());
+        ReplicationControllerSpec spec = rc.spec();
+        ReplicationController scaled = new ReplicationController(rc.apiVersion(), rc.kind(), meta,
+                new ReplicationControllerSpec(scale.replicas(), spec.minReadySeconds(), spec.selector(), spec.template()),
+                rc.status());
+        return new Reaction(scaled, stored -> answer.run(),
+                error -> scale.replyTo().tell(new ApiResponse.Failure(error)));
     }
 
     private void reconcile(ReplicationController rc, List<ControllerCommands.PodSummary> pods, Instant now) {

@@ -41,6 +41,7 @@ import org.apache.pekko.cluster.typed.Cluster;
 public final class Master extends AbstractBehavior<Master.Command> {
     private static final String SCHEDULE = "schedule";
     private static final String RESYNC = "resync";
+    private static final java.time.Duration OWNER_RECHECK = java.time.Duration.ofSeconds(5);
 
     /** Messages of the Master; only {@link MasterProtocol} ones come from outside. */
     public interface Command extends WireMessage {
@@ -64,6 +65,10 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private record Bound(String podId, PodCommands.BindResult result, Throwable failure) implements Command {
     }
 
+    /** Whether the controller that pods name as their owner still exists (its entity answered). */
+    private record OwnerChecked(String owner, boolean exists, List<String> podKeys) implements Command {
+    }
+
     private final ControlPlaneSettings settings;
     private final TimerScheduler<Command> timers;
     private final ClusterView view = new ClusterView();
@@ -77,6 +82,8 @@ public final class Master extends AbstractBehavior<Master.Command> {
      * once the epoch moves (a node changed or a bound pod left), as Kubernetes' unschedulable queue does.
      */
     private final Map<String, Long> unschedulableAt = new HashMap<>();
+    /** Owners (namespace/name#uid) of pods whose controller the view lacks, with when they were last checked. */
+    private final Map<String, java.time.Instant> ownersChecked = new HashMap<>();
 
     private Master(ActorContext<Command> context, TimerScheduler<Command> timers,
                    ReplicatorMessageAdapter<Command, LWWMap<String, ApiObject>> replicator, StoreKeys keys,
@@ -128,6 +135,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
                 .onMessage(Schedule.class, this::onSchedule)
                 .onMessage(Resync.class, this::onResync)
                 .onMessage(Bound.class, this::onBound)
+                .onMessage(OwnerChecked.class, this::onOwnerChecked)
                 .onMessage(MasterProtocol.WhereAreYou.class, this::onWhereAreYou)
                 .build();
     }
@@ -178,6 +186,55 @@ public final class Master extends AbstractBehavior<Master.Command> {
         }
         agents.send(view.nodes(), view.boundByNode());
         controllers.send(view);
+        collectOrphans();
+        return this;
+    }
+
+    /**
+     * Deletes the pods of a controller that was deleted (a background cascade). The view may lag behind the store
+     * (a controller created a moment ago, or a Master just taking over), so a missing owner is first confirmed by
+     * asking its entity, which reads the store with a majority; each owner at most every OWNER_RECHECK.
+     */
+    private void collectOrphans() {
+        Set<String> live = new HashSet<>();
+        view.controllers().values().forEach(rc -> live.add(rc.metadata().uid()));
+        Map<String, List<String>> byOwner = new HashMap<>();
+        for (Pod p : view.pods()) {
+            var owner = dev.herder.controlplane.controllers.ControllerPods.controllerOf(p);
+            if (owner != null && ReplicationController.KIND.equals(owner.kind()) && !live.contains(owner.uid())
+                    && p.metadata().deletionTimestamp() == null) {
+                byOwner.computeIfAbsent(p.metadata().namespace() + "/" + owner.name() + "#" + owner.uid(),
+                        k -> new java.util.ArrayList<>()).add(p.key());
+            }
+        }
+        java.time.Instant now = java.time.Instant.now();
+        ownersChecked.keySet().retainAll(byOwner.keySet());
+        byOwner.forEach((owner, pods) -> {
+            java.time.Instant last = ownersChecked.get(owner);
+            if (last != null && last.plus(OWNER_RECHECK).isAfter(now)) {
+                return;
+            }
+            ownersChecked.put(owner, now);
+            String id = owner.substring(0, owner.indexOf('#'));
+            String uid = owner.substring(owner.indexOf('#') + 1);
+            getContext().pipeToSelf(Entities.ref(getContext().getSystem(), ReplicationController.KIND, id)
+                            .<dev.herder.protocol.wire.ApiResponse>ask(
+                                    dev.herder.controlplane.objects.EntityCommand.Get::new, settings.askTimeout()),
+                    (rsp, failure) -> new OwnerChecked(owner, failure != null
+                            || (rsp instanceof dev.herder.protocol.wire.ApiResponse.Objects o && !o.items().isEmpty()
+                            && uid.equals(o.items().get(0).metadata().uid())), pods));
+        });
+    }
+
+    private Behavior<Command> onOwnerChecked(OwnerChecked checked) {
+        if (!checked.exists()) {
+            getContext().getLog().info("deleting {} pods of replication controller {}, which is gone",
+                    checked.podKeys().size(), checked.owner());
+            for (String key : checked.podKeys()) {
+                Entities.ref(getContext().getSystem(), Pod.KIND, key).tell(
+                        new dev.herder.controlplane.objects.EntityCommand.Delete(getContext().getSystem().ignoreRef()));
+            }
+        }
         return this;
     }
 

@@ -14,8 +14,21 @@ public sealed interface ApiRequest extends WireMessage {
     record Get(String kind, String namespace, String name, String labelSelector) implements ApiRequest {
     }
 
-    /** Delete one object. */
-    record Delete(String kind, String namespace, String name) implements ApiRequest {
+    /**
+     * Delete one object. cascade says what becomes of what it owns (a replication controller's pods):
+     * {@value #BACKGROUND} (null means this) deletes them after it, {@value #ORPHAN} leaves them, unowned.
+     */
+    record Delete(String kind, String namespace, String name, String cascade) implements ApiRequest {
+        public static final String BACKGROUND = "background";
+        public static final String ORPHAN = "orphan";
+
+        public Delete(String kind, String namespace, String name) {
+            this(kind, namespace, name, null);
+        }
+    }
+
+    /** Set a replication controller's spec.replicas; answered with Applied holding one outcome ("scaled"). */
+    record Scale(String kind, String namespace, String name, int replicas) implements ApiRequest {
     }
 
     /**
