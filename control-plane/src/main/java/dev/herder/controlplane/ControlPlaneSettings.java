@@ -11,6 +11,7 @@ public record ControlPlaneSettings(
         Duration askTimeout,
         Duration nodeNotReadyAfter,
         Duration nodeCheckInterval,
+        Duration podEvictionTimeout,
         Duration scheduleDebounce,
         Duration assignmentResync,
         int maxBindsInFlight) {
@@ -24,6 +25,7 @@ public record ControlPlaneSettings(
                 c.getDuration("ask-timeout"),
                 c.getDuration("nodes.not-ready-after"),
                 c.getDuration("nodes.check-interval"),
+                c.getDuration("nodes.pod-eviction-timeout"),
                 c.getDuration("scheduler.debounce"),
                 c.getDuration("scheduler.assignment-resync"),
                 c.getInt("scheduler.max-binds-in-flight"));

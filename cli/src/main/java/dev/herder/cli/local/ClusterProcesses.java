@@ -51,6 +51,8 @@ public final class ClusterProcesses implements AutoCloseable {
      * A cluster of size control-plane nodes whose JVMs run with the given class path (one that holds the CLI and
      * its dependencies) and whose config files include applicationConf.
      */
+    private String controlPlaneConfig = "";
+
     public ClusterProcesses(Path dir, int basePort, int size, Path applicationConf, String classPath) {
         this.dir = dir.toAbsolutePath();
         this.basePort = basePort;
@@ -139,12 +141,17 @@ public final class ClusterProcesses implements AutoCloseable {
         }
         String name = "control-plane-" + controlPlane;
         Path conf = writeConf(name, "herder.data-dir = \"" + dir.resolve("cp-" + controlPlane) + "\"\n"
-                + port(basePort + controlPlane) + "pekko.cluster.roles = [\"control-plane\"]\n");
+                + port(basePort + controlPlane) + "pekko.cluster.roles = [\"control-plane\"]\n" + controlPlaneConfig);
         Process p = start(name, List.of("control-plane", "--config", conf.toString()));
         synchronized (this) {
             controlPlanes.put(controlPlane, p);
         }
         return p;
+    }
+
+    /** Extra config lines for every control-plane node started from now on (e.g. shorter timeouts in a test). */
+    public synchronized void controlPlaneConfig(String lines) {
+        this.controlPlaneConfig = lines;
     }
 
     public void startAllControlPlanes() throws IOException {

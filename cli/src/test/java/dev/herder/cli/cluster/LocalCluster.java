@@ -49,6 +49,11 @@ final class LocalCluster implements AutoCloseable {
         processes.startControlPlane(i);
     }
 
+    /** Extra config lines for every control-plane node started from now on. */
+    void controlPlaneConfig(String lines) {
+        processes.controlPlaneConfig(lines);
+    }
+
     void startAllControlPlanes() throws IOException {
         processes.startAllControlPlanes();
     }

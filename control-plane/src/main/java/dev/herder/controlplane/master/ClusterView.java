@@ -117,11 +117,11 @@ final class ClusterView {
         return out;
     }
 
-    /** Pods bound to each node. */
+    /** Pods bound to each node, but those evicted from it (their node was lost: they no longer run there). */
     Map<String, List<Pod>> boundByNode() {
         Map<String, List<Pod>> out = new HashMap<>();
         for (Pod p : pods.values()) {
-            if (p.spec().nodeName() != null) {
+            if (p.spec().nodeName() != null && !dev.herder.controlplane.pods.PodCommands.evicted(p)) {
                 out.computeIfAbsent(p.spec().nodeName(), n -> new ArrayList<>()).add(p);
             }
         }

@@ -41,6 +41,9 @@ import org.apache.pekko.cluster.typed.Cluster;
 public final class Master extends AbstractBehavior<Master.Command> {
     private static final String SCHEDULE = "schedule";
     private static final String RESYNC = "resync";
+    private static final String EVICT = "evict";
+    private static final java.time.Duration EVICTION_CHECK = java.time.Duration.ofSeconds(1);
+    private static final java.time.Duration EVICTION_RESEND = java.time.Duration.ofSeconds(5);
     private static final java.time.Duration OWNER_RECHECK = java.time.Duration.ofSeconds(5);
 
     /** Messages of the Master; only {@link MasterProtocol} ones come from outside. */
@@ -60,6 +63,9 @@ public final class Master extends AbstractBehavior<Master.Command> {
     }
 
     private record Resync() implements Command {
+    }
+
+    private record EvictionCheck() implements Command {
     }
 
     private record Bound(String podId, PodCommands.BindResult result, Throwable failure) implements Command {
@@ -84,6 +90,8 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private final Map<String, Long> unschedulableAt = new HashMap<>();
     /** Owners (namespace/name#uid) of pods whose controller the view lacks, with when they were last checked. */
     private final Map<String, java.time.Instant> ownersChecked = new HashMap<>();
+    /** Pods told they failed because their node was lost, with when: told again only after EVICTION_RESEND. */
+    private final Map<String, java.time.Instant> evictionsSent = new HashMap<>();
 
     private Master(ActorContext<Command> context, TimerScheduler<Command> timers,
                    ReplicatorMessageAdapter<Command, LWWMap<String, ApiObject>> replicator, StoreKeys keys,
@@ -102,6 +110,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
             keys.all(kind).forEach(k -> replicator.subscribe(k, rsp -> changed(rsp, kindOfBucket)));
         }
         timers.startTimerWithFixedDelay(RESYNC, new Resync(), settings.assignmentResync());
+        timers.startTimerWithFixedDelay(EVICT, new EvictionCheck(), EVICTION_CHECK);
         context.getLog().info("Master is up on {}", Cluster.get(context.getSystem()).selfMember().address());
     }
 
@@ -136,6 +145,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
                 .onMessage(Resync.class, this::onResync)
                 .onMessage(Bound.class, this::onBound)
                 .onMessage(OwnerChecked.class, this::onOwnerChecked)
+                .onMessage(EvictionCheck.class, this::onEvictionCheck)
                 .onMessage(MasterProtocol.WhereAreYou.class, this::onWhereAreYou)
                 .build();
     }
@@ -224,6 +234,50 @@ public final class Master extends AbstractBehavior<Master.Command> {
                             || (rsp instanceof dev.herder.protocol.wire.ApiResponse.Objects o && !o.items().isEmpty()
                             && uid.equals(o.items().get(0).metadata().uid())), pods));
         });
+    }
+
+    /**
+     * The node lifecycle's eviction: the pods of a node not Ready whose last heartbeat is older than the
+     * eviction timeout are marked Failed (NodeLost), so that their controllers replace them elsewhere.
+     */
+    private Behavior<Command> onEvictionCheck(EvictionCheck check) {
+        java.time.Instant now = java.time.Instant.now();
+        Map<String, List<Pod>> bound = view.boundByNode();
+        Set<String> stillDue = new HashSet<>();
+        view.nodes().forEach((name, node) -> {
+            java.time.Instant lastHeartbeat = lostSince(node);
+            if (lastHeartbeat == null || lastHeartbeat.plus(settings.podEvictionTimeout()).isAfter(now)) {
+                return;
+            }
+            for (Pod p : bound.getOrDefault(name, List.of())) {
+                String phase = p.status() == null ? null : p.status().phase();
+                if ("Succeeded".equals(phase) || "Failed".equals(phase) || p.metadata().deletionTimestamp() != null) {
+                    continue;
+                }
+                stillDue.add(p.key());
+                java.time.Instant sent = evictionsSent.get(p.key());
+                if (sent != null && sent.plus(EVICTION_RESEND).isAfter(now)) {
+                    continue;
+                }
+                evictionsSent.put(p.key(), now);
+                Entities.ref(getContext().getSystem(), Pod.KIND, p.key()).tell(new PodCommands.MarkFailed(
+                        p.metadata().uid(), PodCommands.NODE_LOST, "node " + name + " stopped posting heartbeats (last at "
+                        + lastHeartbeat + "); the pod was evicted after " + settings.podEvictionTimeout().toSeconds()
+                        + " s (pod-eviction-timeout)"));
+            }
+        });
+        evictionsSent.keySet().retainAll(stillDue);
+        return this;
+    }
+
+    /** When a node that is not Ready sent its last heartbeat (null when it is Ready or never said). */
+    private static java.time.Instant lostSince(Node node) {
+        if (node.status() == null || node.status().conditions() == null) {
+            return null;
+        }
+        return node.status().conditions().stream()
+                .filter(c -> "Ready".equals(c.type()) && !"True".equals(c.status()) && c.lastHeartbeatTime() != null)
+                .map(c -> java.time.Instant.parse(c.lastHeartbeatTime())).findFirst().orElse(null);
     }
 
     private Behavior<Command> onOwnerChecked(OwnerChecked checked) {

@@ -19,6 +19,21 @@ public final class PodCommands {
     public record BindResult(String podId, Pod pod, ApiError error) implements WireMessage {
     }
 
+    /**
+     * The pod's node is lost: mark it Failed with this reason and message (a pod that has ended already is
+     * left as it is). Its controller replaces it; its agent, back, stops it.
+     */
+    public record MarkFailed(String uid, String reason, String message) implements PodCommand {
+    }
+
+    /** The reason of a pod failed because its node stopped heartbeating (Kubernetes' NodeLost). */
+    public static final String NODE_LOST = "NodeLost";
+
+    /** Whether the pod was failed because its node was lost: it no longer runs there, nor counts there. */
+    public static boolean evicted(dev.herder.protocol.api.Pod pod) {
+        return pod.status() != null && "Failed".equals(pod.status().phase()) && NODE_LOST.equals(pod.status().reason());
+    }
+
     /** Record why the scheduler found no node for the pod (PodScheduled=False, reason Unschedulable). */
     public record MarkUnschedulable(String uid, String message) implements PodCommand {
     }

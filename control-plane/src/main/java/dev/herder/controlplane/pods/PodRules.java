@@ -56,6 +56,8 @@ public final class PodRules implements KindRules {
             return onUnschedulable(mark, pod, now);
         } else if (message instanceof PodStatusReport report) {
             return onReport(report, pod, now);
+        } else if (message instanceof PodCommands.MarkFailed failed) {
+            return onFailed(failed, pod, now);
         }
         return Reaction.none();
     }
@@ -92,8 +94,27 @@ public final class PodRules implements KindRules {
                 Versions.next(pod.metadata().resourceVersion(), now)));
     }
 
+    private Reaction onFailed(PodCommands.MarkFailed failed, Optional<Pod> current, Instant now) {
+        if (current.isEmpty() || !current.get().metadata().uid().equals(failed.uid()) || ended(current.get())) {
+            return Reaction.none();
+        }
+        Pod pod = current.get();
+        PodStatus was = pod.status();
+        PodCondition notReady = new PodCondition("Ready", "False", failed.reason(), failed.message(), null, now.toString());
+        PodStatus status = new PodStatus("Failed", PodConditions.with(was == null ? null : was.conditions(), notReady),
+                failed.message(), failed.reason(), was == null ? null : was.hostIP(), was == null ? null : was.podIP(),
+                was == null ? null : was.startTime(), was == null ? null : was.containerStatuses());
+        return Reaction.write(ApiObjects.withVersion(pod.withStatus(status), Versions.next(pod.metadata().resourceVersion(), now)));
+    }
+
+    /** Succeeded and Failed are final: no report turns such a pod back into a running one. */
+    private static boolean ended(Pod pod) {
+        String phase = pod.status() == null ? null : pod.status().phase();
+        return "Succeeded".equals(phase) || "Failed".equals(phase);
+    }
+
     private Reaction onReport(PodStatusReport report, Optional<Pod> current, Instant now) {
-        if (current.isEmpty() || report.version() <= lastReportVersion) {
+        if (current.isEmpty() || report.version() <= lastReportVersion || ended(current.get())) {
             return Reaction.none();
         }
         Pod pod = current.get();
