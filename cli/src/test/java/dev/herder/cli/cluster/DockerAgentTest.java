@@ -197,6 +197,25 @@ class DockerAgentTest {
     }
 
     @Test
+    void aPodThatCompletedStaysCompletedAcrossAnAgentRestart() throws Exception {
+        apply(pod("completed", "Never", "local/busybox:1", "echo done", ""));
+        Pod before = awaitPod("completed", "Succeeded", p -> "Succeeded".equals(p.status().phase()));
+        String container = main(before).state().terminated().containerID();
+
+        env.restartAgent();
+
+        // a pod applied now runs only once the restarted agent has taken its pod list, the completed pod's with it
+        apply(pod("completed-barrier", "Always", "local/busybox:1", "sleep 3600", ""));
+        awaitPod("completed-barrier", "Running", p -> "Running".equals(p.status().phase()));
+        Thread.sleep(2000); // and its worker for the completed pod has looked at that pod's container
+        Pod after = awaitPod("completed", "Succeeded", p -> "Succeeded".equals(p.status().phase()));
+        assertEquals(0, main(after).restartCount(), "not run again");
+        var containers = docker.list(Map.of(ContainerSpecs.POD_UID_LABEL, before.metadata().uid()));
+        assertEquals(List.of(container), containers.stream().map(c -> c.id()).toList(), "the same, ended container");
+        assertTrue(!containers.get(0).running());
+    }
+
+    @Test
     void dependsOnStartsAContainerAfterItsDependencyIsReadyAndStopsItFirst(@org.junit.jupiter.api.io.TempDir
                                                                             java.nio.file.Path shared) throws Exception {
         String loop = "while true; do sleep 1; done";

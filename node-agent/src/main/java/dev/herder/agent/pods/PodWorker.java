@@ -178,7 +178,10 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         return onTick();
     }
 
-    /** Takes over the newest existing container of this name: running, it is watched as it is; ended, it is redone. */
+    /**
+     * Takes over the newest existing container of this name: running, it is watched as it is; ended, its exit is
+     * handled as if it had just been seen (the restartPolicy decides whether it runs again).
+     */
     private void adopt(ContainerRun run, List<ContainerInfo> existing) {
         existing.stream()
                 .filter(c -> run.container.name().equals(c.labels().get(ContainerSpecs.CONTAINER_LABEL)))
@@ -190,9 +193,15 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
                         run.history = RestartHistory.adopted(restarts, parse(c.startedAt(), Instant.now()));
                         getContext().getLog().info("pod {}: adopted running container {} ({})", pod.key(),
                                 run.container.name(), c.id());
-                    } else {
+                    } else if (c.startedAt() == null || c.startedAt().startsWith("0001")) {
+                        // created but never started (the agent stopped in between): made again, same count
                         run.deadContainerId = c.id();
-                        run.history = RestartHistory.adopted(restarts + 1, null);
+                        run.history = RestartHistory.adopted(restarts, null);
+                    } else {
+                        // it ended while the agent was away: its exit is handled as if seen live, so the
+                        // restartPolicy decides (a pod that completed under Never stays completed)
+                        run.containerId = c.id();
+                        run.history = RestartHistory.adopted(restarts, parse(c.startedAt(), Instant.now()));
                     }
                 });
         existing.stream()
