@@ -7,6 +7,7 @@ import dev.herder.cli.verbs.ApplyCommand;
 import dev.herder.cli.verbs.ClusterCommand;
 import dev.herder.cli.verbs.DeleteCommand;
 import dev.herder.cli.verbs.ScaleCommand;
+import dev.herder.cli.verbs.RolloutCommand;
 import dev.herder.cli.verbs.DescribeCommand;
 import dev.herder.cli.verbs.ExecCommand;
 import dev.herder.cli.verbs.GetCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "herder", mixinStandardHelpOptions = true, version = "herder 0.1.0",
         description = "Herder: run and manage a container cluster.",
         subcommands = {ControlPlaneCommand.class, AgentCommand.class, ApplyCommand.class, GetCommand.class,
-            DescribeCommand.class, DeleteCommand.class, ScaleCommand.class, LogsCommand.class, ExecCommand.class, ClusterCommand.class})
+            DescribeCommand.class, DeleteCommand.class, ScaleCommand.class, RolloutCommand.class, LogsCommand.class, ExecCommand.class, ClusterCommand.class})
 public final class HerderCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -74,7 +74,7 @@ public final class TestObjects {
         PodTemplateSpec template = new PodTemplateSpec(meta(null, null, Map.of("app", name)),
                 new PodSpec(List.of(container("web", "nginx:1", 80)), null, null, null, null, null, null, null, null, null));
         ReplicationControllerSpec spec = new ReplicationControllerSpec(desired, null, Map.of("app", name), template);
-        ReplicationControllerStatus status = new ReplicationControllerStatus(current, current, ready, ready, 1L);
+        ReplicationControllerStatus status = new ReplicationControllerStatus(current, current, ready, ready, 1L, current);
         return new ReplicationController("v1", ReplicationController.KIND, meta(name, "default", null), spec, status);
     }
 

@@ -44,8 +44,11 @@ class FullRestartTest {
                     List.of(new ServicePort(null, "TCP", 80, IntOrString.of(8080), null)), "ClusterIP", null, "None"), null));
             ApiResponse applied = cluster.call(new ApiRequest.Apply(objects));
             assertTrue(((ApiResponse.Applied) applied).allSucceeded(), () -> "apply failed: " + applied);
-            LocalCluster.await("pods bound", Duration.ofSeconds(60), () -> cluster.<dev.herder.protocol.api.Pod>list("Pod")
-                    .stream().allMatch(p -> p.spec().nodeName() != null));
+            // the 10 pods and the 2 the controller makes, all bound
+            LocalCluster.await("12 pods bound", Duration.ofSeconds(60), () -> {
+                List<dev.herder.protocol.api.Pod> pods = cluster.list("Pod");
+                return pods.size() == 12 && pods.stream().allMatch(p -> p.spec().nodeName() != null);
+            });
             Map<String, List<ApiObject>> before = everything(cluster);
 
             cluster.stop(1);
@@ -62,7 +65,7 @@ class FullRestartTest {
             for (String kind : List.of("Pod", "ReplicationController", "Service")) {
                 assertEquals(identities(before.get(kind)), identities(after.get(kind)), kind + " objects after the restart");
             }
-            assertEquals(10, after.get("Pod").size());
+            assertEquals(12, after.get("Pod").size());
         }
     }
 

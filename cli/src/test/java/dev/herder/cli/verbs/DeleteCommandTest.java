@@ -31,7 +31,7 @@ class DeleteCommandTest {
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("pod \"web-1\" deleted\n", result.out());
-        assertEquals(new ApiRequest.Delete(Pod.KIND, "default", "web-1"), CLUSTER_WITH_WEB_1.requests.get(0));
+        assertEquals(new ApiRequest.Delete(Pod.KIND, "default", "web-1", ApiRequest.Delete.BACKGROUND), CLUSTER_WITH_WEB_1.requests.get(0));
     }
 
     @Test
@@ -63,7 +63,7 @@ class DeleteCommandTest {
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("service \"web\" deleted\n", result.out());
-        assertEquals(new ApiRequest.Delete(Service.KIND, "shop", "web"), cluster.requests.get(0));
+        assertEquals(new ApiRequest.Delete(Service.KIND, "shop", "web", ApiRequest.Delete.BACKGROUND), cluster.requests.get(0));
     }
 
     @Test
@@ -73,7 +73,22 @@ class DeleteCommandTest {
         Result result = CliRun.run(cluster, Map.of(), "", "delete", "svc/web", "-n", "shop");
 
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals(new ApiRequest.Delete(Service.KIND, "shop", "web"), cluster.requests.get(0));
+        assertEquals(new ApiRequest.Delete(Service.KIND, "shop", "web", ApiRequest.Delete.BACKGROUND), cluster.requests.get(0));
+    }
+
+    @Test
+    void cascadeOrphanIsPassedOnAndAnUnknownCascadeIsRefusedBeforeAsking() {
+        FakeCluster cluster = new FakeCluster(r -> new ApiResponse.Deleted(runningPod("x")));
+
+        Result orphan = CliRun.run(cluster, Map.of(), "", "delete", "rc", "web", "--cascade=orphan");
+        Result unknown = CliRun.run(cluster, Map.of(), "", "delete", "rc", "web", "--cascade=foreground");
+
+        assertEquals(0, orphan.exitCode(), orphan.err());
+        assertEquals(new ApiRequest.Delete("ReplicationController", "default", "web", ApiRequest.Delete.ORPHAN),
+                cluster.requests.get(0));
+        assertEquals(1, unknown.exitCode());
+        assertEquals(List.of("error: --cascade must be background or orphan, not \"foreground\""), unknown.errLines());
+        assertEquals(1, cluster.requests.size());
     }
 
     @Test

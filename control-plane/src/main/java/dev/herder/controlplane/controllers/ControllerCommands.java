@@ -24,7 +24,7 @@ public final class ControllerCommands {
 
     /** What a controller needs to know of one of its pods. */
     public record PodSummary(String name, String uid, String phase, boolean ready, String readySince, String created,
-                             boolean deleting, String nodeName) {
+                             boolean deleting, String nodeName, String templateHash) {
 
         /** Still counts as a replica: not ended (Succeeded or Failed) and not being deleted. */
         public boolean active() {

@@ -56,6 +56,7 @@ public final class ControllerPods {
         boolean isReady = ready != null && "True".equals(ready.status());
         return new ControllerCommands.PodSummary(p.metadata().name(), p.metadata().uid(),
                 p.status() == null ? null : p.status().phase(), isReady, isReady ? ready.lastTransitionTime() : null,
-                p.metadata().creationTimestamp(), p.metadata().deletionTimestamp() != null, p.spec().nodeName());
+                p.metadata().creationTimestamp(), p.metadata().deletionTimestamp() != null, p.spec().nodeName(),
+                p.metadata().labels() == null ? null : p.metadata().labels().get(TemplateHash.LABEL));
     }
 }

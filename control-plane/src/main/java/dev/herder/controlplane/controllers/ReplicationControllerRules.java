@@ -17,7 +17,8 @@ import dev.herder.protocol.wire.EntityMessage;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,10 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 /**
  * A ReplicationController's entity: the only writer of the controller, and the one that keeps its pods at
  * {@code replicas}. The Master tells it which pods it has ({@link ControllerCommands.ObservedPods}); it creates
- * pods from its template (named {@code <rc>-<5 random chars>}, owned by it) or deletes the surplus (unbound,
- * then not ready, then newest first), and records what it saw in its status.
+ * pods from its template (named {@code <rc>-<5 random chars>}, owned by it, labelled with the template's hash)
+ * or deletes the surplus (unbound, then not ready, then newest first); when the template changes it rolls the
+ * pods over to it within maxSurge and maxUnavailable ({@link RolloutPlan}); and it records what it saw in its
+ * status.
  *
  * <p>The Master's view trails the store a little, so the entity remembers what it asked for and has not seen
  * yet (Kubernetes calls these expectations): a pod it created counts until the Master reports it, one it
@@ -37,6 +40,10 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 public final class ReplicationControllerRules implements KindRules {
     static final Duration EXPECTATION_TIMEOUT = Duration.ofSeconds(30);
     static final String SCALED = "scaled";
+    /** How often steps that wait on time alone (a pod Ready for minReadySeconds) are looked for. */
+    private static final Duration TICK = Duration.ofSeconds(1);
+    /** How old a report of the pods may be for a tick to act on it (the Master re-sends every 10 s). */
+    private static final Duration FRESH = Duration.ofSeconds(15);
     private static final String NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
     private static final int SUFFIX_LENGTH = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -48,7 +55,13 @@ public final class ReplicationControllerRules implements KindRules {
     private final ActorContext<EntityMessage> context;
     private final Duration askTimeout;
     private final Map<String, Instant> expectedCreates = new HashMap<>();
-    private final Map<String, Instant> expectedDeletes = new HashMap<>();
+    /** Pods asked to be deleted, not acknowledged yet: they still count towards the total (maxSurge). */
+    private final Map<String, Instant> deletesInFlight = new HashMap<>();
+    /** Pods whose delete was acknowledged and that the Master may still report. */
+    private final Map<String, Instant> deleted = new HashMap<>();
+    /** The latest report of the controller's pods: steps that wait on time (minReadySeconds) are taken on a tick. */
+    private ControllerCommands.ObservedPods lastObserved;
+    private Instant lastObservedAt = Instant.EPOCH;
 
     public ReplicationControllerRules(ActorContext<EntityMessage> context, Duration askTimeout) {
         this.context = context;
@@ -64,7 +77,9 @@ public final class ReplicationControllerRules implements KindRules {
             if (done.error() != null) {
                 context.getLog().warn("{} pod {} failed: {}", done.create() ? "creating" : "deleting", done.podName(),
                         done.error());
-                (done.create() ? expectedCreates : expectedDeletes).remove(done.podName());
+                (done.create() ? expectedCreates : deletesInFlight).remove(done.podName());
+            } else if (!done.create() && deletesInFlight.remove(done.podName()) != null) {
+                deleted.put(done.podName(), now);
             }
             return Reaction.none();
         }
@@ -72,10 +87,33 @@ public final class ReplicationControllerRules implements KindRules {
                 || !current.get().metadata().uid().equals(observed.controllerUid())) {
             return Reaction.none();
         }
+        lastObserved = observed;
+        lastObservedAt = now;
+        return reconciled(current, now);
+    }
+
+    @Override
+    public Optional<Duration> tickInterval() {
+        return Optional.of(TICK);
+    }
+
+    @Override
+    public Reaction onTick(Optional<ApiObject> current, Instant now) {
+        // a report older than the Master's resync is not acted on: with no Master (a failover) nothing is done
+        if (lastObserved == null || current.isEmpty() || lastObservedAt.plus(FRESH).isBefore(now)
+                || !current.get().metadata().uid().equals(lastObserved.controllerUid())) {
+            return Reaction.none();
+        }
+        return reconciled(current, now);
+    }
+
+    private Reaction reconciled(Optional<ApiObject> current, Instant now) {
         ReplicationController rc = (ReplicationController) current.get();
+        ControllerCommands.ObservedPods observed = lastObserved;
         reconcile(rc, observed.pods(), now);
         ReplicationControllerStatus status = status(rc, observed.pods(), now);
-        return status.equals(rc.status()) ? Reaction.none() : Reaction.write(rc.withStatus(status));
+        return status.equals(rc.status()) ? Reaction.none() : Reaction.write(dev.herder.controlplane.objects.ApiObjects
+                .withVersion(rc.withStatus(status), Versions.next(rc.metadata().resourceVersion(), now)));
     }
 
     /** A new spec.replicas: a spec change like an apply's (new generation and resourceVersion). */
@@ -99,38 +137,36 @@ public final class ReplicationControllerRules implements KindRules {
                 m.ownerReferences());
         ReplicationControllerSpec spec = rc.spec();
         ReplicationController scaled = new ReplicationController(rc.apiVersion(), rc.kind(), meta,
-                new ReplicationControllerSpec(scale.replicas(), spec.minReadySeconds(), spec.selector(), spec.template()),
+                spec.withReplicas(scale.replicas()),
                 rc.status());
         return new Reaction(scaled, stored -> answer.run(),
                 error -> scale.replyTo().tell(new ApiResponse.Failure(error)));
     }
 
     private void reconcile(ReplicationController rc, List<ControllerCommands.PodSummary> pods, Instant now) {
-        Map<String, ControllerCommands.PodSummary> byName = new HashMap<>();
-        pods.forEach(p -> byName.put(p.name(), p));
-        expectedCreates.entrySet().removeIf(e -> byName.containsKey(e.getKey()) || expired(e.getValue(), now));
-        expectedDeletes.entrySet().removeIf(e -> !byName.containsKey(e.getKey()) || expired(e.getValue(), now));
-        List<ControllerCommands.PodSummary> active = pods.stream()
-                .filter(p -> p.active() && !expectedDeletes.containsKey(p.name())).toList();
-        int want = rc.spec().replicas() == null ? 1 : rc.spec().replicas();
-        int diff = want - active.size() - expectedCreates.size();
-        for (int i = 0; i < diff; i++) {
-            create(rc, now);
+        Set<String> seen = new HashSet<>();
+        pods.forEach(p -> seen.add(p.name()));
+        expectedCreates.entrySet().removeIf(e -> seen.contains(e.getKey()) || expired(e.getValue(), now));
+        deletesInFlight.entrySet().removeIf(e -> !seen.contains(e.getKey()) || expired(e.getValue(), now));
+        deleted.entrySet().removeIf(e -> !seen.contains(e.getKey()) || expired(e.getValue(), now));
+        String hash = TemplateHash.of(rc.spec().template());
+        Set<String> deleting = new HashSet<>(deletesInFlight.keySet());
+        deleting.addAll(deleted.keySet());
+        RolloutPlan plan = RolloutPlan.of(rc.spec(), hash, pods, expectedCreates.size(), deleting, now);
+        if (plan.create() > 0 || !plan.delete().isEmpty()) {
+            context.getLog().info("replication controller {}: creating {} pods of template {}, deleting {} (it has {}"
+                    + " active pods, {} being created, {} being deleted)", rc.key(), plan.create(), hash, plan.delete(),
+                    pods.stream().filter(ControllerCommands.PodSummary::active).count(), expectedCreates.size(), deleting);
         }
-        if (diff < 0) {
-            active.stream().sorted(SURPLUS_FIRST).limit(-diff).forEach(p -> delete(rc, p.name(), now));
+        for (int i = 0; i < plan.create(); i++) {
+            create(rc, hash, now);
         }
+        plan.delete().forEach(name -> delete(rc, name, now));
     }
 
-    /** Unbound before bound, not ready before ready, newest before oldest. */
-    private static final Comparator<ControllerCommands.PodSummary> SURPLUS_FIRST = Comparator
-            .comparing((ControllerCommands.PodSummary p) -> p.nodeName() != null)
-            .thenComparing(ControllerCommands.PodSummary::ready)
-            .thenComparing(p -> String.valueOf(p.created()), Comparator.reverseOrder());
-
-    private void create(ReplicationController rc, Instant now) {
+    private void create(ReplicationController rc, String hash, Instant now) {
         String name = rc.metadata().name() + "-" + suffix();
-        Pod pod = podFor(rc, name);
+        Pod pod = podFor(rc, name, hash);
         expectedCreates.put(name, now);
         context.ask(ApiResponse.class, Entities.ref(context.getSystem(), Pod.KIND, pod.key()), askTimeout,
                 replyTo -> new EntityCommand.Apply(pod, replyTo), (rsp, failure) -> new PodRequestDone(name, true,
@@ -145,7 +181,7 @@ public final class ReplicationControllerRules implements KindRules {
     }
 
     private void delete(ReplicationController rc, String name, Instant now) {
-        expectedDeletes.put(name, now);
+        deletesInFlight.put(name, now);
         String key = rc.metadata().namespace() + "/" + name;
         context.ask(ApiResponse.class, Entities.ref(context.getSystem(), Pod.KIND, key), askTimeout,
                 EntityCommand.Delete::new, (rsp, failure) -> new PodRequestDone(name, false,
@@ -154,12 +190,14 @@ public final class ReplicationControllerRules implements KindRules {
                                 : String.valueOf(rsp)));
     }
 
-    /** A pod of the controller's template, owned by it. */
-    static Pod podFor(ReplicationController rc, String name) {
+    /** A pod of the controller's template, owned by it and labelled with the template's hash. */
+    static Pod podFor(ReplicationController rc, String name, String hash) {
         ObjectMeta t = rc.spec().template().metadata();
+        Map<String, String> labels = new java.util.TreeMap<>(t == null || t.labels() == null ? Map.of() : t.labels());
+        labels.put(TemplateHash.LABEL, hash);
         OwnerReference owner = new OwnerReference("v1", ReplicationController.KIND, rc.metadata().name(),
                 rc.metadata().uid(), true, true);
-        ObjectMeta meta = new ObjectMeta(name, null, rc.metadata().namespace(), t == null ? null : t.labels(),
+        ObjectMeta meta = new ObjectMeta(name, null, rc.metadata().namespace(), labels,
                 t == null ? null : t.annotations(), null, null, null, null, null, List.of(owner));
         return new Pod("v1", Pod.KIND, meta, rc.spec().template().spec(), null);
     }
@@ -169,10 +207,11 @@ public final class ReplicationControllerRules implements KindRules {
         List<ControllerCommands.PodSummary> active = pods.stream().filter(ControllerCommands.PodSummary::active).toList();
         int ready = (int) active.stream().filter(ControllerCommands.PodSummary::ready).count();
         int minReady = rc.spec().minReadySeconds() == null ? 0 : rc.spec().minReadySeconds();
-        int available = (int) active.stream().filter(p -> p.ready() && (minReady == 0 || p.readySince() == null
-                || !Instant.parse(p.readySince()).plusSeconds(minReady).isAfter(now))).count();
+        int available = (int) active.stream().filter(p -> RolloutPlan.available(p, minReady, now)).count();
+        String hash = TemplateHash.of(rc.spec().template());
+        int updated = (int) active.stream().filter(p -> hash.equals(p.templateHash())).count();
         return new ReplicationControllerStatus(active.size(), active.size(), ready, available,
-                rc.metadata().generation());
+                rc.metadata().generation(), updated);
     }
 
     private static boolean expired(Instant since, Instant now) {

@@ -68,6 +68,13 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private record EvictionCheck() implements Command {
     }
 
+    /** A bucket as a majority of control-plane nodes has it, read once at takeover; entries null: the read failed. */
+    private record BucketLoaded(String bucket, Map<String, ApiObject> entries) implements Command {
+    }
+
+    private record ReloadBucket(String bucket) implements Command {
+    }
+
     private record Bound(String podId, PodCommands.BindResult result, Throwable failure) implements Command {
     }
 
@@ -83,6 +90,15 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private final Map<String, Pod> bindsInFlight = new HashMap<>();
     private final AgentLink agents;
     private final ControllerFeed controllers;
+    private final ReplicatorMessageAdapter<Command, LWWMap<String, ApiObject>> replicator;
+    private final Map<String, org.apache.pekko.cluster.ddata.Key<LWWMap<String, ApiObject>>> keyOfBucket = new HashMap<>();
+    private final Map<String, String> kindOfBucket = new HashMap<>();
+    /**
+     * Buckets not yet read with ReadMajority since this Master started. Until every one is, the view may lack
+     * objects the store has, so the Master places nothing and tells no agent or controller anything: a partial
+     * view would look like pods gone (an agent would stop them) or missing (a controller would make more).
+     */
+    private final Set<String> unloaded = new HashSet<>();
     /**
      * Pods no node could take, with the capacity epoch at which that was decided: they are tried again only
      * once the epoch moves (a node changed or a bound pod left), as Kubernetes' unschedulable queue does.
@@ -101,14 +117,19 @@ public final class Master extends AbstractBehavior<Master.Command> {
         this.timers = timers;
         this.agents = new AgentLink(context.getSystem());
         this.controllers = new ControllerFeed(context.getSystem());
+        this.replicator = replicator;
         // The adapter keeps one response mapping for all subscriptions, so it tells the kinds apart by key.
-        Map<String, String> kindOfBucket = new HashMap<>();
         for (String kind : List.of(Pod.KIND, Node.KIND, ReplicationController.KIND)) {
-            keys.all(kind).forEach(k -> kindOfBucket.put(k.id(), kind));
+            keys.all(kind).forEach(k -> {
+                kindOfBucket.put(k.id(), kind);
+                keyOfBucket.put(k.id(), k);
+            });
         }
         for (String kind : List.of(Pod.KIND, Node.KIND, ReplicationController.KIND)) {
             keys.all(kind).forEach(k -> replicator.subscribe(k, rsp -> changed(rsp, kindOfBucket)));
         }
+        unloaded.addAll(keyOfBucket.keySet());
+        keyOfBucket.keySet().forEach(this::load);
         timers.startTimerWithFixedDelay(RESYNC, new Resync(), settings.assignmentResync());
         timers.startTimerWithFixedDelay(EVICT, new EvictionCheck(), EVICTION_CHECK);
         context.getLog().info("Master is up on {}", Cluster.get(context.getSystem()).selfMember().address());
@@ -146,6 +167,11 @@ public final class Master extends AbstractBehavior<Master.Command> {
                 .onMessage(Bound.class, this::onBound)
                 .onMessage(OwnerChecked.class, this::onOwnerChecked)
                 .onMessage(EvictionCheck.class, this::onEvictionCheck)
+                .onMessage(BucketLoaded.class, this::onBucketLoaded)
+                .onMessage(ReloadBucket.class, r -> {
+                    load(r.bucket());
+                    return this;
+                })
                 .onMessage(MasterProtocol.WhereAreYou.class, this::onWhereAreYou)
                 .build();
     }
@@ -174,7 +200,37 @@ public final class Master extends AbstractBehavior<Master.Command> {
         return onSchedule(new Schedule());
     }
 
+    private void load(String bucket) {
+        var key = keyOfBucket.get(bucket);
+        replicator.askGet(r -> new Replicator.Get<>(key, new Replicator.ReadMajority(settings.readTimeout()), r),
+                rsp -> new BucketLoaded(bucket, rsp instanceof Replicator.GetSuccess<LWWMap<String, ApiObject>> ok
+                        ? ok.get(key).getEntries()
+                        : rsp instanceof Replicator.NotFound<LWWMap<String, ApiObject>> ? Map.of() : null));
+    }
+
+    private Behavior<Command> onBucketLoaded(BucketLoaded loaded) {
+        if (loaded.entries() == null) {
+            getContext().getLog().warn("could not read bucket {} from a majority of control-plane nodes; retrying",
+                    loaded.bucket());
+            timers.startSingleTimer("reload-" + loaded.bucket(), new ReloadBucket(loaded.bucket()), settings.readTimeout());
+            return this;
+        }
+        switch (kindOfBucket.get(loaded.bucket())) {
+            case Pod.KIND -> view.podBucket(loaded.bucket(), loaded.entries());
+            case Node.KIND -> view.nodeBucket(loaded.bucket(), loaded.entries());
+            default -> view.controllerBucket(loaded.bucket(), loaded.entries());
+        }
+        if (unloaded.remove(loaded.bucket()) && unloaded.isEmpty()) {
+            getContext().getLog().info("Master has read the store: {} pods, {} nodes, {} replication controllers",
+                    view.pods().size(), view.nodes().size(), view.controllers().size());
+        }
+        return scheduleSoon();
+    }
+
     private Behavior<Command> onSchedule(Schedule tick) {
+        if (!unloaded.isEmpty()) {
+            return this;
+        }
         Map<String, NodeInfo> infos = nodeInfos();
         for (Pod pod : view.pending()) {
             if (bindsInFlight.size() >= settings.maxBindsInFlight()) {
@@ -241,6 +297,9 @@ public final class Master extends AbstractBehavior<Master.Command> {
      * eviction timeout are marked Failed (NodeLost), so that their controllers replace them elsewhere.
      */
     private Behavior<Command> onEvictionCheck(EvictionCheck check) {
+        if (!unloaded.isEmpty()) {
+            return this;
+        }
         java.time.Instant now = java.time.Instant.now();
         Map<String, List<Pod>> bound = view.boundByNode();
         Set<String> stillDue = new HashSet<>();

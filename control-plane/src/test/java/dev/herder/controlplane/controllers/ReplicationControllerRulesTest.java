@@ -62,10 +62,10 @@ class ReplicationControllerRulesTest {
 
     @Test
     void aPodOfTheTemplateIsOwnedByTheControllerAndCarriesTheTemplatesLabels() {
-        Pod p = ReplicationControllerRules.podFor(rc(1, 0), "web-b2k4x");
+        Pod p = ReplicationControllerRules.podFor(rc(1, 0), "web-b2k4x", "0a1b2c3d4e");
         assertEquals("web-b2k4x", p.metadata().name());
         assertEquals("default", p.metadata().namespace());
-        assertEquals(Map.of("app", "web", "tier", "front"), p.metadata().labels());
+        assertEquals(Map.of("app", "web", "tier", "front", TemplateHash.LABEL, "0a1b2c3d4e"), p.metadata().labels());
         assertEquals(Map.of("note", "x"), p.metadata().annotations());
         OwnerReference owner = p.metadata().ownerReferences().get(0);
         assertEquals("rc-uid", owner.uid());
@@ -83,7 +83,7 @@ class ReplicationControllerRulesTest {
                 ControllerPods.summary(pod("c", "default", Map.of(), "rc-uid", "Pending", null)),
                 ControllerPods.summary(pod("d", "default", Map.of(), "rc-uid", "Failed", null)));
         // b has been ready 5 s of the 10 minReadySeconds: ready, not yet available; d has ended and is not counted
-        assertEquals(new ReplicationControllerStatus(3, 3, 2, 1, 3L), ReplicationControllerRules.status(rc(3, 10), pods, NOW));
-        assertEquals(new ReplicationControllerStatus(3, 3, 2, 2, 3L), ReplicationControllerRules.status(rc(3, 0), pods, NOW));
+        assertEquals(new ReplicationControllerStatus(3, 3, 2, 1, 3L, 0), ReplicationControllerRules.status(rc(3, 10), pods, NOW));
+        assertEquals(new ReplicationControllerStatus(3, 3, 2, 2, 3L, 0), ReplicationControllerRules.status(rc(3, 0), pods, NOW));
     }
 }

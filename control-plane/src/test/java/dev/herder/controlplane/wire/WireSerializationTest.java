@@ -98,7 +98,8 @@ class WireSerializationTest {
                 new PodCommands.MarkUnschedulable("uid", "0/3 nodes available: 3 insufficient cpu"),
                 new dev.herder.controlplane.controllers.ControllerCommands.ObservedPods("rc-uid", 2, List.of(
                         new dev.herder.controlplane.controllers.ControllerCommands.PodSummary("web-b2k4x", "uid",
-                                "Running", true, "2026-11-27T10:00:00Z", "2026-11-27T09:59:58Z", false, "node-1"))),
+                                "Running", true, "2026-11-27T10:00:00Z", "2026-11-27T09:59:58Z", false, "node-1",
+                                "0a1b2c3d4e"))),
                 new MasterProtocol.Location("127.0.0.1:2551"),
                 new ApiRequest.Logs("default", "web", "main", 10, true, 42L),
                 new ApiRequest.Logs(null, "web", null, null, false, null),

@@ -1,12 +1,13 @@
 package dev.herder.protocol.api;
 
-import java.util.List;
-import java.util.Map;
-
-/** What the controller observed of its pods. */
+/**
+ * What the controller observed of its pods: all it has (replicas), those of its current template
+ * (updatedReplicas, Herder's, as a Deployment's), those ready, and those ready for minReadySeconds.
+ */
 public record ReplicationControllerStatus(
     Integer replicas,
     Integer fullyLabeledReplicas,
     Integer readyReplicas,
     Integer availableReplicas,
-    Long observedGeneration) {}
+    Long observedGeneration,
+    Integer updatedReplicas) {}

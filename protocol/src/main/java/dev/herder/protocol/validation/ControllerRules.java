@@ -2,7 +2,10 @@ package dev.herder.protocol.validation;
 
 import static dev.herder.protocol.validation.FieldPath.child;
 
+import dev.herder.protocol.api.IntOrString;
 import dev.herder.protocol.api.PodTemplateSpec;
+import dev.herder.protocol.api.RollingUpdateParameters;
+import dev.herder.protocol.api.RollingUpdateStrategy;
 import dev.herder.protocol.api.ReplicationControllerSpec;
 import dev.herder.protocol.selector.LabelSelector;
 import java.util.Map;
@@ -28,6 +31,7 @@ final class ControllerRules {
         } else {
             MetadataRules.labelMap(selector, child(path, "selector"), errors);
         }
+        strategy(spec, child(path, "strategy"), errors);
         PodTemplateSpec template = spec.template();
         if (template == null) {
             errors.required(child(path, "template"));
@@ -46,5 +50,50 @@ final class ControllerRules {
             errors.add(child(child(at, "spec"), "restartPolicy"), "unsupported value " + Names.quote(restart)
                     + ": must be " + TEMPLATE_RESTART_POLICY + " in a ReplicationController's template");
         }
+    }
+
+    private static void strategy(ReplicationControllerSpec spec, String path, Errors errors) {
+        RollingUpdateStrategy strategy = spec.strategy();
+        if (strategy == null) {
+            return;
+        }
+        if (strategy.type() != null && !RollingUpdateStrategy.ROLLING_UPDATE.equals(strategy.type())) {
+            errors.add(child(path, "type"), "unsupported value " + Names.quote(strategy.type()) + ": must be "
+                    + RollingUpdateStrategy.ROLLING_UPDATE);
+        }
+        RollingUpdateParameters bounds = strategy.rollingUpdate();
+        if (bounds == null) {
+            return;
+        }
+        String at = child(path, "rollingUpdate");
+        boolean unavailableOk = countOrPercent(bounds.maxUnavailable(), child(at, "maxUnavailable"), errors);
+        boolean surgeOk = countOrPercent(bounds.maxSurge(), child(at, "maxSurge"), errors);
+        if (unavailableOk && surgeOk && isZero(bounds.maxUnavailable()) && isZero(bounds.maxSurge())) {
+            errors.add(at, "maxUnavailable and maxSurge may not both be 0: the rollout could never take a step");
+        }
+    }
+
+    /** A number of pods (0 or more) or a percentage ("25%"); true when it is one (or absent). */
+    private static boolean countOrPercent(IntOrString value, String path, Errors errors) {
+        if (value == null) {
+            return true;
+        }
+        if (value.isInt()) {
+            if (value.intValue() < 0) {
+                errors.add(path, "must be 0 or more, not " + value.intValue());
+                return false;
+            }
+            return true;
+        }
+        if (!value.stringValue().matches("\\d{1,3}%") || Integer.parseInt(value.stringValue().replace("%", "")) > 100) {
+            errors.add(path, "must be a number of pods or a percentage from 0% to 100%, not "
+                    + Names.quote(value.stringValue()));
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isZero(IntOrString value) {
+        return value != null && (value.isInt() ? value.intValue() == 0 : value.stringValue().equals("0%"));
     }
 }

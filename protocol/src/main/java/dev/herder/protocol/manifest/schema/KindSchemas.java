@@ -17,9 +17,18 @@ import java.util.Optional;
 
 /** The schema of each top-level kind Herder reads: apiVersion, kind, metadata, spec; status is dropped. */
 public final class KindSchemas {
+    static final Schema.Obj ROLLING_UPDATE = object()
+            .field("maxUnavailable", INT_OR_STRING).field("maxSurge", INT_OR_STRING)
+            .build();
+
+    static final Schema.Obj STRATEGY = object()
+            .field("type", STRING).field("rollingUpdate", ROLLING_UPDATE)
+            .build();
+
     static final Schema.Obj REPLICATION_CONTROLLER_SPEC = object()
             .field("replicas", INT32).field("minReadySeconds", INT32)
             .field("selector", mapOf(STRING)).field("template", PodSchemas.POD_TEMPLATE_SPEC)
+            .field("strategy", STRATEGY).field("paused", BOOL)
             .build();
 
     static final Schema.Obj SERVICE_PORT = object()
