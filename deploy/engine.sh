@@ -4,7 +4,8 @@
 #   2. starts dockerd in the background (no bridge network, no iptables: pods use host networking or
 #      none) when no engine answers, with its log in $HERDER_ENGINE_DIR (default .local/engine);
 #   3. makes the local image local/busybox:1 (busybox with every applet linked and the usual top-level
-#      folders, /tmp included) with `docker import`, as there is no registry to pull from.
+#      folders, /tmp included) with `docker import`, as there is no registry to pull from, and tags it
+#      local/busybox:2 too, a second version to roll out.
 # Running it again is safe: each step is skipped when already done. It says what it does, and why it
 # stops when it cannot go on.
 set -euo pipefail
@@ -51,4 +52,5 @@ if ! docker image inspect "$image" >/dev/null 2>&1; then
   echo "root:x:0:" >"$rootfs/etc/group"
   tar -C "$rootfs" -c . | docker import -c 'CMD ["sh"]' - "$image" >/dev/null
 fi
-say "ready: $(docker version --format '{{.Server.Version}}') with $image"
+docker image inspect local/busybox:2 >/dev/null 2>&1 || docker tag "$image" local/busybox:2
+say "ready: $(docker version --format '{{.Server.Version}}') with $image and local/busybox:2"
