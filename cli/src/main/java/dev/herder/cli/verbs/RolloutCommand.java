@@ -9,8 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code herder rollout ...}: a replication controller's rolling update. */
-@Command(name = "rollout", mixinStandardHelpOptions = true, description = "Watch, pause or resume a rolling update.",
-        subcommands = {RolloutStatusCommand.class, RolloutPauseCommand.class, RolloutResumeCommand.class})
+@Command(name = "rollout", mixinStandardHelpOptions = true, description = "Watch, pause, resume or undo a rolling update, or list its history.",
+        subcommands = {RolloutStatusCommand.class, RolloutPauseCommand.class, RolloutResumeCommand.class,
+            RolloutUndoCommand.class, RolloutHistoryCommand.class})
 public final class RolloutCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

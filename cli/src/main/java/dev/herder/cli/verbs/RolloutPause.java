@@ -25,10 +25,8 @@ final class RolloutPause {
                 out.println("replicationcontroller/" + target.name() + " is already " + done);
                 return ClientVerb.OK;
             }
-            ReplicationControllerSpec s = rc.spec();
             ReplicationController changed = new ReplicationController(rc.apiVersion(), rc.kind(), rc.metadata(),
-                    new ReplicationControllerSpec(s.replicas(), s.minReadySeconds(), s.selector(), s.template(),
-                            s.strategy(), paused ? Boolean.TRUE : null), null);
+                    rc.spec().withPaused(paused), null);
             ApiResponse rsp = client.call(new ApiRequest.Apply(List.<ApiObject>of(changed)));
             ApiResponse.ApplyOutcome outcome = Responses.expect(rsp, ApiResponse.Applied.class).outcomes().get(0);
             if (outcome.error() == null) {

@@ -4,6 +4,7 @@ import dev.herder.cli.client.ApiClient;
 import dev.herder.cli.options.NamespaceOptions;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.ReplicationControllerStatus;
+import dev.herder.protocol.api.RolloutState;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -37,13 +38,27 @@ public final class RolloutStatusCommand extends ClientVerb {
         try (ApiClient client = connect()) {
             while (true) {
                 ReplicationController rc = target.get(client);
+                RolloutState state = rc.status() == null ? null : rc.status().rollout();
+                boolean current = state != null && rc.status().observedGeneration() != null
+                        && rc.metadata().generation() != null
+                        && rc.status().observedGeneration() >= rc.metadata().generation();
+                if (current && RolloutState.FAILED.equals(state.phase())) {
+                    err().println("error: rollout of replicationcontroller \"" + target.name() + "\" failed: "
+                            + state.message());
+                    return FAILED;
+                }
+                if (current && RolloutState.ROLLED_BACK.equals(state.phase()) && state.rolledBackFrom() != null
+                        && complete(rc)) {
+                    err().println("error: replicationcontroller \"" + target.name() + "\" " + state.message());
+                    return FAILED;
+                }
                 String line = progress(rc);
                 if (!line.equals(last)) {
                     out().println(line);
                     out().flush();
                     last = line;
                 }
-                if (complete(rc) || !watch) {
+                if (complete(rc) && !(state != null && RolloutState.ROLLED_BACK.equals(state.phase())) || !watch) {
                     return OK;
                 }
                 try {
@@ -74,6 +89,14 @@ public final class RolloutStatusCommand extends ClientVerb {
             return "Waiting for replicationcontroller \"" + name + "\" to see its new spec...";
         }
         String paused = Boolean.TRUE.equals(rc.spec().paused()) ? " (paused: herder rollout resume rc " + name + ")" : "";
+        RolloutState state = s.rollout();
+        if (state != null && RolloutState.ROLLED_BACK.equals(state.phase())) {
+            return "Rolling back: " + state.message();
+        }
+        if (state != null && state.rolledBackFrom() != null) {
+            return "Rolling back to revision " + state.revision() + ": " + count(s.updatedReplicas()) + " out of " + want
+                    + " replicas have its template...";
+        }
         if (count(s.updatedReplicas()) < want) {
             return "Waiting for rollout to finish: " + count(s.updatedReplicas()) + " out of " + want
                     + " new replicas have been updated..." + paused;

@@ -45,7 +45,12 @@ class DockerControllerTest {
 
     /** Ready 2 s after it starts (its readiness probe finds /tmp/ready); SIGTERM ends it at once. */
     private static String rc(String name, String image) {
+        return rc(name, image, "");
+    }
+
+    private static String rc(String name, String image, String moreSpec) {
         return "apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: " + name + "\nspec:\n  replicas: 3\n"
+                + moreSpec
                 + "  minReadySeconds: 1\n  selector:\n    app: " + name + "\n  template:\n    metadata:\n      labels:\n"
                 + "        app: " + name + "\n    spec:\n      terminationGracePeriodSeconds: 2\n      containers:\n"
                 + "      - name: main\n        image: " + image + "\n"
@@ -135,5 +140,30 @@ class DockerControllerTest {
         ReplicationController rc = (ReplicationController) ((ApiResponse.Objects) cluster.call(new ApiRequest.Get(
                 ReplicationController.KIND, "default", "rolled", null))).items().get(0);
         assertEquals(3, rc.status().updatedReplicas());
+    }
+
+    @Test
+    void aNewImageThatCannotBePulledIsRolledBackOnItsOwn() {
+        String rollback = "  progressDeadlineSeconds: 10\n  autoRollback: true\n";
+        env.apply(rc("fallback", "local/busybox:1", rollback));
+        awaitAllReady("fallback", 3);
+        env.apply(rc("fallback", "127.0.0.1:5999/missing:1", rollback));
+
+        var status = cluster.herder("rollout", "status", "rc", "fallback");
+        assertEquals(1, status.exitCode(), status.out());
+        assertTrue(status.err().contains("rolled back") && status.err().contains("made no progress"), status.err());
+
+        awaitAllReady("fallback", 3);
+        for (Pod p : podsOf("fallback")) {
+            assertEquals("local/busybox:1", p.spec().containers().get(0).image());
+        }
+        ReplicationController rc = (ReplicationController) ((ApiResponse.Objects) cluster.call(new ApiRequest.Get(
+                ReplicationController.KIND, "default", "fallback", null))).items().get(0);
+        assertEquals("local/busybox:1", rc.spec().template().spec().containers().get(0).image());
+        assertEquals("RolledBack", rc.status().rollout().phase());
+        var history = cluster.herder("rollout", "history", "rc", "fallback");
+        assertEquals(0, history.exitCode(), history.err());
+        assertTrue(history.out().contains("127.0.0.1:5999/missing:1") && history.out().contains("main=local/busybox:1"),
+                history.out());
     }
 }

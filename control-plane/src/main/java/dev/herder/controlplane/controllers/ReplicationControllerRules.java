@@ -111,9 +111,21 @@ public final class ReplicationControllerRules implements KindRules {
         ReplicationController rc = (ReplicationController) current.get();
         ControllerCommands.ObservedPods observed = lastObserved;
         reconcile(rc, observed.pods(), now);
-        ReplicationControllerStatus status = status(rc, observed.pods(), now);
-        return status.equals(rc.status()) ? Reaction.none() : Reaction.write(dev.herder.controlplane.objects.ApiObjects
-                .withVersion(rc.withStatus(status), Versions.next(rc.metadata().resourceVersion(), now)));
+        String hash = TemplateHash.of(rc.spec().template());
+        RolloutTracker next = RolloutTracker.next(rc, hash, status(rc, observed.pods(), now), now);
+        if (next.rollbackTo() != null) {
+            context.getLog().warn("replication controller {}: {}; rolling back to the previous template", rc.key(),
+                    next.status().rollout().message());
+            ObjectMeta m = rc.metadata();
+            long generation = m.generation() == null ? 1 : m.generation();
+            ObjectMeta meta = new ObjectMeta(m.name(), m.generateName(), m.namespace(), m.labels(), m.annotations(),
+                    m.uid(), Versions.next(m.resourceVersion(), now), generation + 1, m.creationTimestamp(),
+                    m.deletionTimestamp(), m.ownerReferences());
+            return Reaction.write(new ReplicationController(rc.apiVersion(), rc.kind(), meta,
+                    rc.spec().withTemplate(next.rollbackTo()), next.status()));
+        }
+        return next.status().equals(rc.status()) ? Reaction.none() : Reaction.write(dev.herder.controlplane.objects
+                .ApiObjects.withVersion(rc.withStatus(next.status()), Versions.next(rc.metadata().resourceVersion(), now)));
     }
 
     /** A new spec.replicas: a spec change like an apply's (new generation and resourceVersion). */

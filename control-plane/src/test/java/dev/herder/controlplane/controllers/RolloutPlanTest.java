@@ -22,7 +22,7 @@ class RolloutPlanTest {
         RollingUpdateStrategy strategy = new RollingUpdateStrategy(RollingUpdateStrategy.ROLLING_UPDATE,
                 new RollingUpdateParameters(maxUnavailable == null ? null : IntOrString.from(maxUnavailable),
                         maxSurge == null ? null : IntOrString.from(maxSurge)));
-        return new ReplicationControllerSpec(replicas, minReady, null, null, strategy, null);
+        return new ReplicationControllerSpec(replicas, minReady, null, null, strategy, null, null, null, null);
     }
 
     /** count pods of a template, ready since readySince (null: not ready), created at second index of the minute. */
@@ -107,7 +107,7 @@ class RolloutPlanTest {
                 pods("n", NEW, 1, LONG_AGO));
         assertEquals(new RolloutPlan(0, List.of("x0")), RolloutPlan.of(spec, NEW, pods, 0, Set.of(), NOW),
                 "the unavailable old pod goes; an available one only once a new pod is available beyond it");
-        ReplicationControllerSpec paused = new ReplicationControllerSpec(3, 0, null, null, spec.strategy(), true);
+        ReplicationControllerSpec paused = spec.withPaused(true);
         assertEquals(new RolloutPlan(0, List.of()), RolloutPlan.of(paused, NEW, pods, 0, Set.of(), NOW));
     }
 }

@@ -25,6 +25,13 @@ final class ControllerRules {
         }
         errors.atLeast(child(path, "replicas"), spec.replicas(), 0);
         errors.atLeast(child(path, "minReadySeconds"), spec.minReadySeconds(), 0);
+        errors.atLeast(child(path, "progressDeadlineSeconds"), spec.progressDeadlineSeconds(), 1);
+        errors.atLeast(child(path, "revisionHistoryLimit"), spec.revisionHistoryLimit(), 0);
+        if (spec.progressDeadlineSeconds() != null && spec.minReadySeconds() != null
+                && spec.progressDeadlineSeconds() <= spec.minReadySeconds()) {
+            errors.add(child(path, "progressDeadlineSeconds"), "must be greater than minReadySeconds ("
+                    + spec.minReadySeconds() + "), or no rollout could ever make progress in time");
+        }
         Map<String, String> selector = spec.selector();
         if (selector == null || selector.isEmpty()) {
             errors.required(child(path, "selector"));

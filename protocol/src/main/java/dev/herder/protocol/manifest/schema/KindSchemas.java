@@ -28,7 +28,8 @@ public final class KindSchemas {
     static final Schema.Obj REPLICATION_CONTROLLER_SPEC = object()
             .field("replicas", INT32).field("minReadySeconds", INT32)
             .field("selector", mapOf(STRING)).field("template", PodSchemas.POD_TEMPLATE_SPEC)
-            .field("strategy", STRATEGY).field("paused", BOOL)
+            .field("strategy", STRATEGY).field("paused", BOOL).field("progressDeadlineSeconds", INT32)
+            .field("autoRollback", BOOL).field("revisionHistoryLimit", INT32)
             .build();
 
     static final Schema.Obj SERVICE_PORT = object()
