@@ -49,7 +49,7 @@ public final class ReplicationControllerRules implements KindRules {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A create or delete the entity asked a Pod's entity for came back. */
-    record PodRequestDone(String podName, boolean create, String error) implements EntityMessage {
+    record PodRequestDone(String podName, boolean create, String error, boolean mayHaveHappened) implements EntityMessage {
     }
 
     private final ActorContext<EntityMessage> context;
@@ -77,7 +77,12 @@ public final class ReplicationControllerRules implements KindRules {
             if (done.error() != null) {
                 context.getLog().warn("{} pod {} failed: {}", done.create() ? "creating" : "deleting", done.podName(),
                         done.error());
-                (done.create() ? expectedCreates : deletesInFlight).remove(done.podName());
+                // A create that timed out may still have been stored (the node that wrote it may have died after
+                // replicating it): it keeps counting until the Master sees it, or EXPECTATION_TIMEOUT passes,
+                // so that a failover never leaves a pod and its unneeded twin.
+                if (!done.create() || !done.mayHaveHappened()) {
+                    (done.create() ? expectedCreates : deletesInFlight).remove(done.podName());
+                }
             } else if (!done.create() && deletesInFlight.remove(done.podName()) != null) {
                 deleted.put(done.podName(), now);
             }
@@ -182,7 +187,13 @@ public final class ReplicationControllerRules implements KindRules {
         expectedCreates.put(name, now);
         context.ask(ApiResponse.class, Entities.ref(context.getSystem(), Pod.KIND, pod.key()), askTimeout,
                 replyTo -> new EntityCommand.Apply(pod, replyTo), (rsp, failure) -> new PodRequestDone(name, true,
-                        failure != null ? failure.getMessage() : createError(rsp)));
+                        failure != null ? failure.getMessage() : createError(rsp), failure != null || !refused(rsp)));
+    }
+
+    /** Whether the Pod's entity refused the create outright (rather than failing to confirm it). */
+    private static boolean refused(ApiResponse rsp) {
+        return rsp instanceof ApiResponse.Applied applied && applied.outcomes().stream()
+                .anyMatch(o -> o.error() != null && o.error().code() != dev.herder.protocol.wire.ApiError.Code.UNAVAILABLE);
     }
 
     private static String createError(ApiResponse rsp) {
@@ -199,7 +210,7 @@ public final class ReplicationControllerRules implements KindRules {
                 EntityCommand.Delete::new, (rsp, failure) -> new PodRequestDone(name, false,
                         failure != null ? failure.getMessage()
                                 : rsp instanceof ApiResponse.Deleted || rsp instanceof ApiResponse.Failure ? null
-                                : String.valueOf(rsp)));
+                                : String.valueOf(rsp), true));
     }
 
     /** A pod of the controller's template, owned by it and labelled with the template's hash. */
