@@ -5,7 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 
-/** What the benchmarks share: checking their ports before they start a cluster, and percentiles. */
+/** What the benchmarks share: checking their ports before they start a cluster, waiting, and percentiles. */
 final class BenchSupport {
     private BenchSupport() {
     }
@@ -26,5 +26,30 @@ final class BenchSupport {
     static long percentile(List<Long> sorted, double p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    /**
+     * Asks the condition every poll until it holds; a RuntimeException counts as "not yet" (a cluster still
+     * forming, or failing over, does not answer). Fails, naming what, after within.
+     */
+    static void await(String what, java.time.Duration within, java.time.Duration poll,
+                      java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not answering yet: ask again
+            }
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for " + what, e);
+            }
+        }
+        throw new IllegalStateException("not seen within " + within.toSeconds() + " s: " + what);
     }
 }

@@ -180,22 +180,6 @@ public final class ControllerBench {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not answering yet: ask again
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for " + what, e);
-            }
-        }
-        throw new IllegalStateException("not seen within " + WITHIN.toSeconds() + " s: " + what);
+        BenchSupport.await(what, WITHIN, POLL, condition);
     }
 }

@@ -115,9 +115,10 @@ public final class ReplicationControllerRules implements KindRules {
     private Reaction reconciled(Optional<ApiObject> current, Instant now) {
         ReplicationController rc = (ReplicationController) current.get();
         ControllerCommands.ObservedPods observed = lastObserved;
-        reconcile(rc, observed.pods(), now);
+        // the template's hash, once per look: reconcile, status and tracker all compare pods with it
         String hash = TemplateHash.of(rc.spec().template());
-        RolloutTracker next = RolloutTracker.next(rc, hash, status(rc, observed.pods(), now), now);
+        reconcile(rc, hash, observed.pods(), now);
+        RolloutTracker next = RolloutTracker.next(rc, hash, status(rc, hash, observed.pods(), now), now);
         if (next.rollbackTo() != null) {
             context.getLog().warn("replication controller {}: {}; rolling back to the previous template", rc.key(),
                     next.status().rollout().message());
@@ -160,13 +161,13 @@ public final class ReplicationControllerRules implements KindRules {
                 error -> scale.replyTo().tell(new ApiResponse.Failure(error)));
     }
 
-    private void reconcile(ReplicationController rc, List<ControllerCommands.PodSummary> pods, Instant now) {
+    private void reconcile(ReplicationController rc, String hash, List<ControllerCommands.PodSummary> pods,
+                           Instant now) {
         Set<String> seen = new HashSet<>();
         pods.forEach(p -> seen.add(p.name()));
         expectedCreates.entrySet().removeIf(e -> seen.contains(e.getKey()) || expired(e.getValue(), now));
         deletesInFlight.entrySet().removeIf(e -> !seen.contains(e.getKey()) || expired(e.getValue(), now));
         deleted.entrySet().removeIf(e -> !seen.contains(e.getKey()) || expired(e.getValue(), now));
-        String hash = TemplateHash.of(rc.spec().template());
         Set<String> deleting = new HashSet<>(deletesInFlight.keySet());
         deleting.addAll(deleted.keySet());
         RolloutPlan plan = RolloutPlan.of(rc.spec(), hash, pods, expectedCreates.size(), deleting, now);
@@ -227,11 +228,15 @@ public final class ReplicationControllerRules implements KindRules {
 
     static ReplicationControllerStatus status(ReplicationController rc, List<ControllerCommands.PodSummary> pods,
                                               Instant now) {
+        return status(rc, TemplateHash.of(rc.spec().template()), pods, now);
+    }
+
+    private static ReplicationControllerStatus status(ReplicationController rc, String hash,
+                                                      List<ControllerCommands.PodSummary> pods, Instant now) {
         List<ControllerCommands.PodSummary> active = pods.stream().filter(ControllerCommands.PodSummary::active).toList();
         int ready = (int) active.stream().filter(ControllerCommands.PodSummary::ready).count();
         int minReady = rc.spec().minReadySeconds() == null ? 0 : rc.spec().minReadySeconds();
         int available = (int) active.stream().filter(p -> RolloutPlan.available(p, minReady, now)).count();
-        String hash = TemplateHash.of(rc.spec().template());
         int updated = (int) active.stream().filter(p -> hash.equals(p.templateHash())).count();
         return new ReplicationControllerStatus(active.size(), active.size(), ready, available,
                 rc.metadata().generation(), updated);
