@@ -25,20 +25,25 @@ public final class CliRun {
     private CliRun() {
     }
 
-    /** With the real cluster client, environment and no stdin. */
+    /** With the real cluster client, environment and clock, and no stdin (against a real cluster). */
     public static Result run(String... args) {
-        return run(null, Map.of(), "", args);
+        return run(null, Map.of(), "", Clock.systemUTC(), args);
     }
 
     /** With a stand-in for the cluster (null: the real client), a given environment and stdin. */
     public static Result run(ClientFactory clients, Map<String, String> env, String stdin, String... args) {
+        return run(clients, env, stdin, Clock.fixed(NOW, ZoneOffset.UTC), args);
+    }
+
+    private static Result run(ClientFactory clients, Map<String, String> env, String stdin, Clock clock,
+                              String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         CliContext context = CliContext.standard(outStream, errStream, in).withEnv(env)
-                .withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+                .withClock(clock);
         if (clients != null) {
             context = context.withClients(clients);
         }

@@ -91,4 +91,13 @@ public final class TestObjects {
                 new NodeSystemInfo("m1", "linux", "amd64", "herder-0.1.0", "docker://27.0"));
         return new Node("v1", Node.KIND, meta(name, null, null), new NodeSpec(false, null, null), status);
     }
+
+    /** An event about a pod, seen count times from first to last (RFC 3339). */
+    public static dev.herder.protocol.api.Event event(String pod, String type, String reason, String message, int count,
+                                                     String first, String last) {
+        return new dev.herder.protocol.api.Event("v1", dev.herder.protocol.api.Event.KIND,
+                meta(pod + "." + reason.toLowerCase(java.util.Locale.ROOT), "default", null),
+                new dev.herder.protocol.api.ObjectReference("Pod", "default", pod, pod + "-uid", "v1", "1", null), reason,
+                message, new dev.herder.protocol.api.EventSource("default-scheduler", null), first, last, count, type);
+    }
 }

@@ -14,7 +14,11 @@ public record ControlPlaneSettings(
         Duration podEvictionTimeout,
         Duration scheduleDebounce,
         Duration assignmentResync,
-        int maxBindsInFlight) {
+        int maxBindsInFlight,
+        Duration eventsTtl,
+        Duration eventsFlushInterval,
+        Duration eventsPruneInterval,
+        int eventsMaxPending) {
 
     public static ControlPlaneSettings from(Config root) {
         Config c = root.getConfig("herder.control-plane");
@@ -28,6 +32,10 @@ public record ControlPlaneSettings(
                 c.getDuration("nodes.pod-eviction-timeout"),
                 c.getDuration("scheduler.debounce"),
                 c.getDuration("scheduler.assignment-resync"),
-                c.getInt("scheduler.max-binds-in-flight"));
+                c.getInt("scheduler.max-binds-in-flight"),
+                c.getDuration("events.ttl"),
+                c.getDuration("events.flush-interval"),
+                c.getDuration("events.prune-interval"),
+                c.getInt("events.max-pending"));
     }
 }

@@ -13,8 +13,13 @@ public final class TestNode {
     }
 
     public static ActorTestKit start(Path dataDir) {
-        Config config = ConfigFactory.parseString(
-                        "pekko.cluster.distributed-data.durable.lmdb.dir = \"" + dataDir.resolve("ddata") + "\"")
+        return start(dataDir, "");
+    }
+
+    /** With some settings of the test's own (HOCON), over test-node.conf and the defaults. */
+    public static ActorTestKit start(Path dataDir, String settings) {
+        Config config = ConfigFactory.parseString(settings).withFallback(ConfigFactory.parseString(
+                        "pekko.cluster.distributed-data.durable.lmdb.dir = \"" + dataDir.resolve("ddata") + "\""))
                 .withFallback(ConfigFactory.parseResources("test-node.conf"))
                 .withFallback(ConfigFactory.load());
         ActorTestKit kit = ActorTestKit.create("herder", config);

@@ -1,10 +1,13 @@
 package dev.herder.cli.describe;
 
 import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.Service;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** The describer of each kind. */
@@ -13,16 +16,23 @@ public final class Describers {
             Pod.KIND, new PodDescriber(),
             ReplicationController.KIND, new ReplicationControllerDescriber(),
             Service.KIND, new ServiceDescriber(),
-            Node.KIND, new NodeDescriber());
+            Node.KIND, new NodeDescriber(),
+            Event.KIND, new EventDescriber());
 
     private Describers() {
     }
 
+    /** The object's description with no events recorded about it. */
     public static String describe(ApiObject object) {
+        return describe(object, List.of(), Instant.now());
+    }
+
+    /** The object's description, ending with the events about it. */
+    public static String describe(ApiObject object, List<Event> events, Instant now) {
         KindDescriber<?> describer = DESCRIBERS.get(object.kind());
         if (describer == null) {
             throw new IllegalArgumentException("cannot describe kind " + object.kind());
         }
-        return describer.describe(object);
+        return describer.describe(object, events, now);
     }
 }

@@ -1,13 +1,13 @@
 package dev.herder.cli.describe;
 
 import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.ObjectMeta;
+import java.time.Instant;
+import java.util.List;
 
 /** {@code herder describe} for one kind. */
 public abstract class KindDescriber<T extends ApiObject> {
-    /** Herder keeps no events yet; kubectl users expect the section. */
-    static final String NO_EVENTS = "<none>";
-
     private final Class<T> type;
 
     protected KindDescriber(Class<T> type) {
@@ -16,9 +16,11 @@ public abstract class KindDescriber<T extends ApiObject> {
 
     protected abstract void describe(T object, DescribeText text);
 
-    public final String describe(ApiObject object) {
+    /** The object's description, ending with the events about it (oldest first). */
+    public final String describe(ApiObject object, List<Event> events, Instant now) {
         DescribeText text = new DescribeText();
         describe(type.cast(object), text);
+        EventsSection.add(events, now, text);
         return text.render();
     }
 
@@ -30,9 +32,5 @@ public abstract class KindDescriber<T extends ApiObject> {
         }
         text.map(0, "Labels", meta.labels());
         text.map(0, "Annotations", meta.annotations());
-    }
-
-    static void events(DescribeText text) {
-        text.field(0, "Events", NO_EVENTS);
     }
 }

@@ -33,7 +33,6 @@ public final class NodeDescriber extends KindDescriber<Node> {
         quantities("Capacity", status == null ? null : status.capacity(), text);
         quantities("Allocatable", status == null ? null : status.allocatable(), text);
         systemInfo(status == null ? null : status.nodeInfo(), text);
-        events(text);
     }
 
     private static void conditions(NodeStatus status, DescribeText text) {

@@ -45,7 +45,6 @@ public final class PodDescriber extends KindDescriber<Pod> {
         conditions(status, text);
         volumes(spec, text);
         text.map(0, "Node-Selectors", spec == null ? null : spec.nodeSelector());
-        events(text);
     }
 
     private static String node(PodSpec spec, PodStatus status) {

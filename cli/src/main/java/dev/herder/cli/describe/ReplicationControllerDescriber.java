@@ -30,7 +30,6 @@ public final class ReplicationControllerDescriber extends KindDescriber<Replicat
         int available = status == null ? 0 : Cells.orZero(status.availableReplicas());
         text.field(0, "Pods Status", ready + " Ready / " + available + " Available");
         template(spec == null ? null : spec.template(), text);
-        events(text);
     }
 
     private static void template(PodTemplateSpec template, DescribeText text) {

@@ -33,6 +33,5 @@ public final class ServiceDescriber extends KindDescriber<Service> {
         }
         text.field(0, "Session Affinity",
                 spec == null || spec.sessionAffinity() == null ? DEFAULT_AFFINITY : spec.sessionAffinity());
-        events(text);
     }
 }

@@ -20,6 +20,20 @@ public abstract class KindTable<T extends ApiObject> {
         return row(type.cast(object), now, wide);
     }
 
+    /** The order of the rows; null keeps the server's (namespace, then name). */
+    protected java.util.Comparator<T> order() {
+        return null;
+    }
+
+    /** The objects in the table's order. */
+    public final List<ApiObject> ordered(List<ApiObject> objects) {
+        java.util.Comparator<T> order = order();
+        if (order == null) {
+            return objects;
+        }
+        return objects.stream().sorted((a, b) -> order.compare(type.cast(a), type.cast(b))).toList();
+    }
+
     protected static List<String> widen(List<String> columns, boolean wide, List<String> wideColumns) {
         if (!wide) {
             return columns;

@@ -1,5 +1,6 @@
 package dev.herder.cli.printing;
 
+import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
@@ -12,7 +13,8 @@ public final class KindTables {
             Pod.KIND, new PodTable(),
             ReplicationController.KIND, new ReplicationControllerTable(),
             Service.KIND, new ServiceTable(),
-            Node.KIND, new NodeTable());
+            Node.KIND, new NodeTable(),
+            Event.KIND, new EventTable());
 
     private KindTables() {
     }

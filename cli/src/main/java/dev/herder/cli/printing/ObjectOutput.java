@@ -39,7 +39,7 @@ public final class ObjectOutput {
         KindTable<?> columns = KindTables.of(kind);
         boolean namespaceColumn = withNamespace && Kinds.namespaced(kind);
         Table table = new Table(prefixed(namespaceColumn, NAMESPACE_COLUMN, columns.headers(wide)));
-        for (ApiObject item : items) {
+        for (ApiObject item : columns.ordered(items)) {
             table.add(prefixed(namespaceColumn, item.metadata().namespace(), columns.rowOf(item, now, wide)));
         }
         return table.render();

@@ -3,12 +3,22 @@ package dev.herder.cli.verbs;
 import dev.herder.cli.client.ApiClient;
 import dev.herder.cli.describe.Describers;
 import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Event;
+import dev.herder.protocol.api.Kinds;
+import dev.herder.protocol.wire.ApiRequest;
+import dev.herder.protocol.wire.ApiResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code herder describe KIND [NAME] [-l SELECTOR] [-n NS | -A]}. */
+/** {@code herder describe KIND [NAME] [-l SELECTOR] [-n NS | -A]}: each object, then the events about it. */
 @Command(name = "describe", mixinStandardHelpOptions = true, description = "Show details of one or many objects.")
 public final class DescribeCommand extends ClientVerb {
     @Mixin
@@ -18,14 +28,38 @@ public final class DescribeCommand extends ClientVerb {
     public Integer call() {
         ObjectQuery query = selection.query();
         List<ApiObject> items;
+        Map<String, List<Event>> eventsByUid;
         try (ApiClient client = connect()) {
             items = query.fetch(client);
+            eventsByUid = Event.KIND.equals(query.kind()) ? Map.of() : eventsAbout(client, query.kind(), items);
         }
         if (items.isEmpty()) {
             err().println(query.noResourcesFound());
             return OK;
         }
-        out().print(items.stream().map(Describers::describe).collect(Collectors.joining(System.lineSeparator())));
+        Instant now = context().clock().instant();
+        out().print(items.stream()
+                .map(o -> Describers.describe(o, eventsByUid.getOrDefault(o.metadata().uid(), List.of()), now))
+                .collect(Collectors.joining(System.lineSeparator())));
         return OK;
+    }
+
+    /** The events about these objects, by the uid of the object: one list per namespace, narrowed by fields. */
+    private static Map<String, List<Event>> eventsAbout(ApiClient client, String kind, List<ApiObject> items) {
+        Set<String> namespaces = new LinkedHashSet<>();
+        items.forEach(o -> namespaces.add(Kinds.namespaced(kind) ? o.metadata().namespace() : Kinds.DEFAULT_NAMESPACE));
+        String fields = "involvedObject.kind=" + kind
+                + (items.size() == 1 ? ",involvedObject.name=" + items.get(0).metadata().name() : "");
+        Map<String, List<Event>> byUid = new HashMap<>();
+        for (String namespace : namespaces) {
+            ApiResponse response = client.call(new ApiRequest.Get(Event.KIND, namespace, null, null, fields));
+            for (ApiObject o : Responses.expect(response, ApiResponse.Objects.class).items()) {
+                Event e = (Event) o;
+                if (e.involvedObject() != null && e.involvedObject().uid() != null) {
+                    byUid.computeIfAbsent(e.involvedObject().uid(), u -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        return byUid;
     }
 }

@@ -1,6 +1,7 @@
 package dev.herder.cli.verbs;
 
 import dev.herder.cli.CliException;
+import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.Kinds;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
 final class KindArgument {
     /** kubectl's short names, shown in the error for an unknown kind. */
     private static final Map<String, String> SHORT_NAMES = Map.of(
-            Pod.KIND, "po", ReplicationController.KIND, "rc", Service.KIND, "svc", Node.KIND, "no");
+            Pod.KIND, "po", ReplicationController.KIND, "rc", Service.KIND, "svc", Node.KIND, "no", Event.KIND, "ev");
 
     private KindArgument() {
     }
@@ -24,7 +25,7 @@ final class KindArgument {
     }
 
     static String knownTypes() {
-        return Kinds.ALL.stream()
+        return Kinds.READABLE.stream()
                 .map(kind -> Kinds.plural(kind) + (SHORT_NAMES.containsKey(kind) ? " (" + SHORT_NAMES.get(kind) + ")" : ""))
                 .collect(Collectors.joining(", "));
     }

@@ -11,19 +11,21 @@ import dev.herder.protocol.wire.ApiResponse;
 import java.util.List;
 
 /** What get and describe ask: one object by name, or the objects of a kind matching a selector. */
-record ObjectQuery(String kind, String namespace, String name, String selector) {
+record ObjectQuery(String kind, String namespace, String name, String selector, String fieldSelector) {
 
     /** Resolves and checks the user's words; fails before any contact with the cluster. */
-    static ObjectQuery of(String kindWord, String name, String selector, NamespaceOptions namespaces) {
+    static ObjectQuery of(String kindWord, String name, String selector, String fieldSelector,
+                          NamespaceOptions namespaces) {
         String kind = KindArgument.resolve(kindWord);
         if (name != null && namespaces.allNamespaces() && Kinds.namespaced(kind)) {
             throw new CliException("a resource cannot be retrieved by name across all namespaces");
         }
-        return new ObjectQuery(kind, namespaces.requestNamespace(kind), name, SelectorArgument.check(selector));
+        return new ObjectQuery(kind, namespaces.requestNamespace(kind), name, SelectorArgument.check(selector),
+                SelectorArgument.checkFields(kind, fieldSelector));
     }
 
     List<ApiObject> fetch(ApiClient client) {
-        ApiResponse response = client.call(new ApiRequest.Get(kind, namespace, name, selector));
+        ApiResponse response = client.call(new ApiRequest.Get(kind, namespace, name, selector, fieldSelector));
         List<ApiObject> items = Responses.expect(response, ApiResponse.Objects.class).items();
         List<ApiObject> found = items == null ? List.of() : items;
         if (name != null && found.isEmpty()) {

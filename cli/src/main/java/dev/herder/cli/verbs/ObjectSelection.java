@@ -7,7 +7,8 @@ import picocli.CommandLine.Parameters;
 
 /** The words get and describe share: {@code KIND [NAME] [-l SELECTOR] [-n NS | -A]}. */
 public final class ObjectSelection {
-    @Parameters(index = "0", paramLabel = "KIND", description = "pods (po), replicationcontrollers (rc), services (svc), nodes (no).")
+    @Parameters(index = "0", paramLabel = "KIND",
+            description = "pods (po), replicationcontrollers (rc), services (svc), nodes (no), events (ev).")
     private String kindWord;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "One object's name; all when left out.")
@@ -16,12 +17,16 @@ public final class ObjectSelection {
     @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "Label selector, e.g. app=web,tier!=db.")
     private String selector;
 
+    @Option(names = "--field-selector", paramLabel = "SELECTOR",
+            description = "Field selector, e.g. involvedObject.name=web,type=Warning or spec.nodeName=node-1.")
+    private String fieldSelector;
+
     @Mixin
     private NamespaceOptions namespaces;
 
     /** The query these words make; fails before any contact with the cluster when they are wrong. */
     ObjectQuery query() {
-        return ObjectQuery.of(kindWord, name, selector, namespaces);
+        return ObjectQuery.of(kindWord, name, selector, fieldSelector, namespaces);
     }
 
     boolean named() {

@@ -1,9 +1,10 @@
 package dev.herder.cli.verbs;
 
 import dev.herder.cli.CliException;
+import dev.herder.protocol.selector.FieldSelector;
 import dev.herder.protocol.selector.LabelSelector;
 
-/** -l: checked here, so a bad selector is reported before the cluster is asked. */
+/** -l and --field-selector: checked here, so a bad selector is reported before the cluster is asked. */
 final class SelectorArgument {
     private SelectorArgument() {
     }
@@ -21,5 +22,22 @@ final class SelectorArgument {
             // the parser's message usually names the selector already
             throw new CliException(why.contains(selector) ? why : "invalid label selector \"" + selector + "\": " + why);
         }
+    }
+
+    /** The field selector as given (null for none); throws when it does not parse or names a field the kind lacks. */
+    static String checkFields(String kind, String selector) {
+        if (selector == null) {
+            return null;
+        }
+        FieldSelector fields;
+        try {
+            fields = FieldSelector.parse(selector);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        fields.unsupported(kind).ifPresent(why -> {
+            throw new CliException(why);
+        });
+        return selector;
     }
 }

@@ -161,6 +161,13 @@ class DockerControllerTest {
                 ReplicationController.KIND, "default", "fallback", null))).items().get(0);
         assertEquals("local/busybox:1", rc.spec().template().spec().containers().get(0).image());
         assertEquals("RolledBack", rc.status().rollout().phase());
+        var rolledBack = cluster.awaitEvents("involvedObject.name=fallback,reason=RolledBack", 1, Duration.ofSeconds(10));
+        assertEquals("Warning", rolledBack.get(0).type());
+        assertTrue(rolledBack.get(0).message().startsWith("Revision 2 made no progress for 10 s"),
+                rolledBack.get(0).message());
+        cluster.awaitEvents("involvedObject.name=fallback,reason=RollbackComplete", 1, Duration.ofSeconds(10));
+        var described = cluster.herder("describe", "rc", "fallback");
+        assertTrue(described.out().contains("Warning   RolledBack"), described.out());
         var history = cluster.herder("rollout", "history", "rc", "fallback");
         assertEquals(0, history.exitCode(), history.err());
         assertTrue(history.out().contains("127.0.0.1:5999/missing:1") && history.out().contains("main=local/busybox:1"),

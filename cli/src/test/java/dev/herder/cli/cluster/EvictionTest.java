@@ -56,6 +56,17 @@ class EvictionTest {
                 assertTrue(evicted.status().message().contains("lost-1"), evicted.status().message());
             }
 
+            cluster.awaitEvents("involvedObject.name=lost-1,reason=NodeNotReady,type=Warning", 1, Duration.ofSeconds(10));
+            for (String name : onLost) {
+                var lostEvent = cluster.awaitEvents("involvedObject.name=" + name + ",reason=NodeLost", 1,
+                        Duration.ofSeconds(10)).get(0);
+                assertEquals("node-controller", lostEvent.source().component());
+                assertTrue(lostEvent.message().startsWith("Marking the pod Failed: node lost-1 stopped posting"),
+                        lostEvent.message());
+            }
+            // 6 pods at first and one replacement for each evicted pod
+            cluster.awaitEvents("involvedObject.name=spread,reason=SuccessfulCreate", 8, Duration.ofSeconds(10));
+
             cluster.startSimulatedAgent("lost", 1, 0);
             LocalCluster.await("lost-1 Ready again", Duration.ofSeconds(30),
                     () -> cluster.<dev.herder.protocol.api.Node>list("Node").stream()
@@ -65,6 +76,11 @@ class EvictionTest {
             for (String name : onLost) {
                 assertEquals("Failed", pod(cluster, name).status().phase());
             }
+            cluster.awaitEvents("involvedObject.name=lost-1,reason=NodeReady", 1, Duration.ofSeconds(10));
+            var described = cluster.herder("describe", "node", "lost-1");
+            assertTrue(described.out().matches("(?s).*\\n  Normal +RegisteredNode .*\\n  Warning +NodeNotReady .*"
+                    + "\\n  Normal +NodeReady +\\d+s +node-controller +Node lost-1 status is now: NodeReady.*"),
+                    described.out());
         }
     }
 

@@ -105,6 +105,22 @@ final class LocalCluster implements AutoCloseable {
         return (List<T>) objects.items();
     }
 
+    /** The events whose fields match the selector, in every namespace. */
+    List<dev.herder.protocol.api.Event> events(String fieldSelector) {
+        ApiResponse rsp = call(new ApiRequest.Get(dev.herder.protocol.api.Event.KIND, null, null, null, fieldSelector));
+        if (!(rsp instanceof ApiResponse.Objects objects)) {
+            throw new IllegalStateException("list of events failed: " + rsp);
+        }
+        return objects.items().stream().map(dev.herder.protocol.api.Event.class::cast).toList();
+    }
+
+    /** Waits for an event (of any count) matching the field selector, and returns the ones that match. */
+    List<dev.herder.protocol.api.Event> awaitEvents(String fieldSelector, int atLeast, Duration timeout) {
+        @SuppressWarnings("unchecked") List<dev.herder.protocol.api.Event>[] seen = new List[1];
+        await(atLeast + " events " + fieldSelector, timeout, () -> (seen[0] = events(fieldSelector)).size() >= atLeast);
+        return seen[0];
+    }
+
     /** Runs the herder command in this JVM against this cluster (its contact points come first). */
     dev.herder.cli.CliRun.Result herder(String... args) {
         String[] all = new String[args.length + 2];

@@ -97,6 +97,48 @@ class ReplicationControllerTest {
     }
 
     @Test
+    void eventsSayWhatTheControllerAndTheSchedulerDid() {
+        apply(rc("noted", 2));
+        List<Pod> pods = awaitRunning("noted", 2);
+        var created = cluster.awaitEvents("involvedObject.name=noted,reason=SuccessfulCreate", 2, Duration.ofSeconds(10));
+        assertEquals(pods.stream().map(p -> "Created pod: " + p.metadata().name()).sorted().toList(),
+                created.stream().map(dev.herder.protocol.api.Event::message).sorted().toList());
+        assertEquals("replication-controller", created.get(0).source().component());
+        String pod = pods.get(0).metadata().name();
+        cluster.awaitEvents("involvedObject.name=" + pod + ",reason=Scheduled", 1, Duration.ofSeconds(10));
+
+        var described = cluster.herder("describe", "pod", pod);
+        assertEquals(0, described.exitCode(), described.err());
+        assertTrue(described.out().matches("(?s).*\nEvents:\n  Type +Reason +Age +From +Message\n.*"
+                + "  Normal +Scheduled +\\d+s +default-scheduler +Successfully assigned default/" + pod + " to "
+                + pods.get(0).spec().nodeName() + "\n.*"), described.out());
+
+        var scaled = cluster.herder("scale", "rc", "noted", "--replicas", "1");
+        assertEquals(0, scaled.exitCode(), scaled.err());
+        var deleted = cluster.awaitEvents("involvedObject.name=noted,reason=SuccessfulDelete", 1, Duration.ofSeconds(30));
+        assertTrue(deleted.get(0).message().startsWith("Deleted pod: noted-"), deleted.get(0).message());
+        var listed = cluster.herder("get", "events", "--field-selector", "involvedObject.kind=ReplicationController,"
+                + "involvedObject.name=noted");
+        assertEquals(0, listed.exitCode(), listed.err());
+        assertEquals(4, listed.out().lines().count(), "a header, 2 creates, 1 delete:\n" + listed.out());
+        assertTrue(listed.out().contains("replicationcontroller/noted   Deleted pod: noted-"), listed.out());
+    }
+
+    @Test
+    void anUnschedulablePodsEventSaysWhy() {
+        apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: too-big\nspec:\n  containers:\n  - name: main\n"
+                + "    image: local/busybox:1\n    resources:\n      requests:\n        cpu: \"64\"\n");
+        var failed = cluster.awaitEvents("involvedObject.name=too-big,reason=FailedScheduling", 1,
+                Duration.ofSeconds(10)).get(0);
+        assertEquals("Warning", failed.type());
+        assertEquals("0/3 nodes available: 3 insufficient cpu", failed.message());
+        assertEquals("default-scheduler", failed.source().component());
+        var warnings = cluster.herder("get", "events", "--field-selector", "type=Warning");
+        assertTrue(warnings.out().matches("(?s).*\\n\\d+s +Warning +FailedScheduling +pod/too-big +0/3 nodes available:"
+                + " 3 insufficient cpu\\n.*"), warnings.out());
+    }
+
+    @Test
     void scalingUpAndDownChangesThePodCount() {
         apply(rc("scaled", 2));
         awaitRunning("scaled", 2);

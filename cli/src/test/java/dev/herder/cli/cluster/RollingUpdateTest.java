@@ -155,6 +155,14 @@ class RollingUpdateTest {
         ReplicationController rc = rcNamed("roll");
         assertEquals(REPLICAS, rc.status().updatedReplicas());
         assertEquals(REPLICAS, rc.status().availableReplicas());
+        var started = cluster.awaitEvents("involvedObject.name=roll,reason=RolloutStarted", 1, Duration.ofSeconds(10));
+        assertEquals(List.of("Rolling out revision 2 (template " + rc.status().rollout().templateHash() + ")"),
+                started.stream().map(dev.herder.protocol.api.Event::message).toList());
+        var complete = cluster.awaitEvents("involvedObject.name=roll,reason=RolloutComplete", 1, Duration.ofSeconds(10));
+        assertEquals(List.of("Revision 2 is rolled out: every pod runs its template and is available"),
+                complete.stream().map(dev.herder.protocol.api.Event::message).toList(), "revision 1 (the creation) is no rollout");
+        assertEquals(2 * REPLICAS, cluster.events("involvedObject.name=roll,reason=SuccessfulCreate").size());
+        assertEquals(REPLICAS, cluster.events("involvedObject.name=roll,reason=SuccessfulDelete").size());
     }
 
     @Test

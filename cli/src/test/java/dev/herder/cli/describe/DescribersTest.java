@@ -1,5 +1,6 @@
 package dev.herder.cli.describe;
 
+import static dev.herder.cli.TestObjects.event;
 import static dev.herder.cli.TestObjects.node;
 import static dev.herder.cli.TestObjects.rc;
 import static dev.herder.cli.TestObjects.runningPod;
@@ -7,6 +8,8 @@ import static dev.herder.cli.TestObjects.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herder.cli.CliRun;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DescribersTest {
@@ -43,6 +46,23 @@ class DescribersTest {
                 Node-Selectors:  <none>
                 Events:          <none>
                 """, Describers.describe(runningPod("web-1")));
+    }
+
+    @Test
+    void endsWithTheEventsOldestFirstAndRepeatsCounted() {
+        String text = Describers.describe(runningPod("web-1"), List.of(
+                event("web-1", "Normal", "Scheduled", "Successfully assigned default/web-1 to node-1", 1,
+                        "2026-01-01T00:09:00Z", "2026-01-01T00:09:00Z"),
+                event("web-1", "Warning", "FailedScheduling", "0/3 nodes available: 3 insufficient cpu", 4,
+                        "2026-01-01T00:05:00Z", "2026-01-01T00:08:30Z")), CliRun.NOW);
+
+        assertTrue(text.endsWith("""
+                Events:
+                  Type      Reason             Age                From                Message
+                  ----      ------             ----               ----                -------
+                  Warning   FailedScheduling   90s (x4 over 5m)   default-scheduler   0/3 nodes available: 3 insufficient cpu
+                  Normal    Scheduled          60s                default-scheduler   Successfully assigned default/web-1 to node-1
+                """), text);
     }
 
     @Test

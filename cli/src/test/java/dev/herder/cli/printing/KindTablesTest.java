@@ -9,6 +9,7 @@ import static dev.herder.cli.TestObjects.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herder.cli.CliRun;
+import dev.herder.cli.TestObjects;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.NodeSpec;
@@ -25,6 +26,24 @@ class KindTablesTest {
 
     private static String table(String kind, boolean wide, ApiObject... items) {
         return ObjectOutput.table(kind, List.of(items), wide, false, CliRun.NOW);
+    }
+
+    @Test
+    void eventsAreListedOldestFirstWithTheirObject() {
+        ApiObject later = TestObjects.event("web-1", "Normal", "Scheduled", "assigned", 1, "2026-01-01T00:09:00Z",
+                "2026-01-01T00:09:00Z");
+        ApiObject earlier = TestObjects.event("web-1", "Warning", "FailedScheduling", "no nodes", 4,
+                "2026-01-01T00:05:00Z", "2026-01-01T00:08:30Z");
+        assertEquals("""
+                LAST SEEN   TYPE      REASON             OBJECT      MESSAGE
+                90s         Warning   FailedScheduling   pod/web-1   no nodes
+                60s         Normal    Scheduled          pod/web-1   assigned
+                """, table(dev.herder.protocol.api.Event.KIND, false, later, earlier));
+        assertEquals("""
+                LAST SEEN   TYPE      REASON             OBJECT      MESSAGE    SOURCE              FIRST SEEN   COUNT   NAME
+                90s         Warning   FailedScheduling   pod/web-1   no nodes   default-scheduler   5m           4       web-1.failedscheduling
+                60s         Normal    Scheduled          pod/web-1   assigned   default-scheduler   60s          1       web-1.scheduled
+                """, table(dev.herder.protocol.api.Event.KIND, true, later, earlier));
     }
 
     @Test

@@ -107,7 +107,7 @@ class GetCommandTest {
 
         assertEquals(1, result.exitCode());
         assertEquals(List.of("error: the server doesn't have a resource type \"foos\" (known types: pods (po), "
-                + "replicationcontrollers (rc), services (svc), nodes (no))"), result.errLines());
+                + "replicationcontrollers (rc), services (svc), nodes (no), events (ev))"), result.errLines());
         assertFalse(cluster.contacted());
     }
 
@@ -120,6 +120,20 @@ class GetCommandTest {
         assertEquals(1, result.exitCode());
         assertEquals(1, result.errLines().size(), result.err());
         assertTrue(result.err().startsWith("error: invalid label selector \"app in (web\": "), result.err());
+        assertFalse(cluster.contacted());
+    }
+
+    @Test
+    void aFieldTheKindDoesNotServeIsNamedWithoutAskingTheCluster() {
+        FakeCluster cluster = FakeCluster.untouchable();
+
+        Result result = get(cluster, "events", "--field-selector", "involvedObject.name=web,spec.nodeName=n1");
+
+        assertEquals(1, result.exitCode());
+        assertEquals(List.of("error: field label not supported: spec.nodeName (Event serves involvedObject.apiVersion,"
+                + " involvedObject.fieldPath, involvedObject.kind, involvedObject.name, involvedObject.namespace,"
+                + " involvedObject.resourceVersion, involvedObject.uid, metadata.name, metadata.namespace, reason,"
+                + " source, type)"), result.errLines());
         assertFalse(cluster.contacted());
     }
 

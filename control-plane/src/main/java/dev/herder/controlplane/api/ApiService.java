@@ -7,6 +7,7 @@ import dev.herder.controlplane.objects.ApiObjects;
 import dev.herder.controlplane.objects.Entities;
 import dev.herder.controlplane.objects.EntityCommand;
 import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.Kinds;
 import dev.herder.protocol.api.ObjectKey;
 import dev.herder.protocol.validation.FieldError;
@@ -36,6 +37,8 @@ import org.apache.pekko.cluster.typed.Cluster;
  * from the store with ReadMajority by {@link ObjectLister}.
  */
 public final class ApiService {
+    private static final String EVENTS_READ_ONLY = "events are recorded by Herder's controllers and expire on their own"
+            + " (herder.control-plane.events.ttl); they cannot be applied, scaled or deleted";
     private final ActorSystem<?> system;
     private final ControlPlaneSettings settings;
     private final ObjectLister lister;
@@ -56,9 +59,12 @@ public final class ApiService {
         String kind = request instanceof ApiRequest.Get g ? g.kind()
                 : request instanceof ApiRequest.Delete d ? d.kind()
                 : request instanceof ApiRequest.Scale sc ? sc.kind() : null;
-        if (kind != null && !Kinds.ALL.contains(kind)) {
+        if (kind != null && !Kinds.READABLE.contains(kind)) {
             return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(
-                    "the server doesn't have a resource type \"" + kind + "\"; it serves " + Kinds.ALL)));
+                    "the server doesn't have a resource type \"" + kind + "\"; it serves " + Kinds.READABLE)));
+        }
+        if (Event.KIND.equals(kind) && !(request instanceof ApiRequest.Get)) {
+            return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(EVENTS_READ_ONLY)));
         }
         if (request instanceof ApiRequest.Apply apply) {
             answer = apply(apply.objects());
@@ -88,6 +94,10 @@ public final class ApiService {
     }
 
     private CompletionStage<ApiResponse.ApplyOutcome> applyOne(ApiObject raw) {
+        if (!Kinds.ALL.contains(raw.kind())) {
+            return CompletableFuture.completedFuture(new ApiResponse.ApplyOutcome(raw.kind(), raw.metadata().namespace(),
+                    raw.metadata().name(), null, null, ApiError.invalid(EVENTS_READ_ONLY), List.of()));
+        }
         ApiObject object = Normalize.namespace(raw);
         List<FieldError> errors = Validator.validate(object);
         String kind = object.kind();
@@ -111,11 +121,17 @@ public final class ApiService {
 
     private CompletionStage<ApiResponse> get(ApiRequest.Get get) {
         String kind = get.kind();
-        if (get.name() == null) {
-            return lister.list(kind, Kinds.namespaced(kind) ? get.namespace() : null, get.labelSelector());
+        if (get.name() == null || Event.KIND.equals(kind)) {
+            // events have no entity: one is read, as a list is, from its bucket
+            return lister.list(kind, Kinds.namespaced(kind) ? get.namespace() : null, get.labelSelector(),
+                    get.name() == null ? get.fieldSelector() : join(get.fieldSelector(), "metadata.name=" + get.name()));
         }
         return Entities.ref(system, kind, entityId(kind, get.namespace(), get.name()))
                 .ask(EntityCommand.Get::new, settings.askTimeout());
+    }
+
+    private static String join(String selector, String term) {
+        return selector == null || selector.isBlank() ? term : selector + "," + term;
     }
 
     private CompletionStage<ApiResponse> delete(ApiRequest.Delete delete) {
@@ -149,7 +165,7 @@ public final class ApiService {
                     }
                     ApiObject rc = found.items().get(0);
                     String uid = rc.metadata().uid();
-                    return lister.list(Pod.KIND, rc.metadata().namespace(), null).thenCompose(listed -> {
+                    return lister.list(Pod.KIND, rc.metadata().namespace(), null, null).thenCompose(listed -> {
                         if (!(listed instanceof ApiResponse.Objects pods)) {
                             return CompletableFuture.completedFuture(((ApiResponse.Failure) listed).error());
                         }

@@ -3,6 +3,7 @@ package dev.herder.controlplane.api;
 import dev.herder.controlplane.ControlPlaneSettings;
 import dev.herder.controlplane.store.StoreKeys;
 import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.selector.FieldSelector;
 import dev.herder.protocol.selector.LabelSelector;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiResponse;
@@ -19,7 +20,7 @@ import org.apache.pekko.cluster.ddata.LWWMap;
 import org.apache.pekko.cluster.ddata.typed.javadsl.DistributedData;
 import org.apache.pekko.cluster.ddata.typed.javadsl.Replicator;
 
-/** Lists the objects of one kind: every bucket read with ReadMajority, filtered by namespace and labels. */
+/** Lists the objects of one kind: every bucket read with ReadMajority, filtered by namespace, labels and fields. */
 public final class ObjectLister {
     private final ActorSystem<?> system;
     private final StoreKeys keys;
@@ -31,13 +32,24 @@ public final class ObjectLister {
         this.settings = settings;
     }
 
-    public CompletionStage<ApiResponse> list(String kind, String namespace, String selectorText) {
+    /** The objects of a kind in a namespace (null: all) whose labels and fields match the selectors (null: any). */
+    public CompletionStage<ApiResponse> list(String kind, String namespace, String selectorText, String fieldText) {
         LabelSelector selector;
+        FieldSelector fields;
         try {
             selector = LabelSelector.parse(selectorText == null ? "" : selectorText);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(
                     "invalid label selector \"" + selectorText + "\": " + e.getMessage())));
+        }
+        try {
+            fields = FieldSelector.parse(fieldText);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(e.getMessage())));
+        }
+        var unsupported = fields.unsupported(kind);
+        if (unsupported.isPresent()) {
+            return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(unsupported.get())));
         }
         List<CompletableFuture<Map<String, ApiObject>>> reads = new ArrayList<>();
         for (Key<LWWMap<String, ApiObject>> key : keys.all(kind)) {
@@ -48,7 +60,8 @@ public final class ObjectLister {
             for (CompletableFuture<Map<String, ApiObject>> read : reads) {
                 for (ApiObject o : read.join().values()) {
                     if ((namespace == null || namespace.equals(o.metadata().namespace()))
-                            && selector.matches(o.metadata().labels() == null ? Map.of() : o.metadata().labels())) {
+                            && selector.matches(o.metadata().labels() == null ? Map.of() : o.metadata().labels())
+                            && fields.matches(o)) {
                         items.add(o);
                     }
                 }

@@ -1,15 +1,18 @@
 package dev.herder.controlplane.controllers;
 
+import dev.herder.controlplane.events.EventSink;
 import dev.herder.controlplane.objects.EntityCommand;
 import dev.herder.controlplane.objects.Entities;
 import dev.herder.controlplane.objects.KindRules;
 import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.OwnerReference;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.ReplicationControllerSpec;
 import dev.herder.protocol.api.ReplicationControllerStatus;
+import dev.herder.protocol.api.RolloutState;
 import dev.herder.controlplane.objects.Versions;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiResponse;
@@ -36,6 +39,8 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
  * <p>The Master's view trails the store a little, so the entity remembers what it asked for and has not seen
  * yet (Kubernetes calls these expectations): a pod it created counts until the Master reports it, one it
  * deleted stops counting at once, each for at most {@link #EXPECTATION_TIMEOUT}.
+ *
+ * <p>It records an event for each pod it creates or deletes (or fails to) and for each turn of a rollout.
  */
 public final class ReplicationControllerRules implements KindRules {
     static final Duration EXPECTATION_TIMEOUT = Duration.ofSeconds(30);
@@ -54,6 +59,7 @@ public final class ReplicationControllerRules implements KindRules {
 
     private final ActorContext<EntityMessage> context;
     private final Duration askTimeout;
+    private final EventSink events;
     private final Map<String, Instant> expectedCreates = new HashMap<>();
     /** Pods asked to be deleted, not acknowledged yet: they still count towards the total (maxSurge). */
     private final Map<String, Instant> deletesInFlight = new HashMap<>();
@@ -62,10 +68,13 @@ public final class ReplicationControllerRules implements KindRules {
     /** The latest report of the controller's pods: steps that wait on time (minReadySeconds) are taken on a tick. */
     private ControllerCommands.ObservedPods lastObserved;
     private Instant lastObservedAt = Instant.EPOCH;
+    /** The revision whose completion was last recorded as an event (null: not looked yet). */
+    private Long lastCompleteRevision;
 
-    public ReplicationControllerRules(ActorContext<EntityMessage> context, Duration askTimeout) {
+    public ReplicationControllerRules(ActorContext<EntityMessage> context, Duration askTimeout, EventSink events) {
         this.context = context;
         this.askTimeout = askTimeout;
+        this.events = events;
     }
 
     @Override
@@ -74,6 +83,7 @@ public final class ReplicationControllerRules implements KindRules {
             return scale(scale, current, now);
         }
         if (message instanceof PodRequestDone done) {
+            current.ifPresent(rc -> recordDone(rc, done));
             if (done.error() != null) {
                 context.getLog().warn("{} pod {} failed: {}", done.create() ? "creating" : "deleting", done.podName(),
                         done.error());
@@ -119,6 +129,7 @@ public final class ReplicationControllerRules implements KindRules {
         String hash = TemplateHash.of(rc.spec().template());
         reconcile(rc, hash, observed.pods(), now);
         RolloutTracker next = RolloutTracker.next(rc, hash, status(rc, hash, observed.pods(), now), now);
+        recordRollout(rc, rc.status() == null ? null : rc.status().rollout(), next.status());
         if (next.rollbackTo() != null) {
             context.getLog().warn("replication controller {}: {}; rolling back to the previous template", rc.key(),
                     next.status().rollout().message());
@@ -132,6 +143,58 @@ public final class ReplicationControllerRules implements KindRules {
         }
         return next.status().equals(rc.status()) ? Reaction.none() : Reaction.write(dev.herder.controlplane.objects
                 .ApiObjects.withVersion(rc.withStatus(next.status()), Versions.next(rc.metadata().resourceVersion(), now)));
+    }
+
+    private void recordDone(ApiObject rc, PodRequestDone done) {
+        if (done.error() == null) {
+            events.record(rc, Event.NORMAL, done.create() ? "SuccessfulCreate" : "SuccessfulDelete",
+                    (done.create() ? "Created pod: " : "Deleted pod: ") + done.podName());
+        } else {
+            events.record(rc, Event.WARNING, done.create() ? "FailedCreate" : "FailedDelete",
+                    "Error " + (done.create() ? "creating" : "deleting") + " pod " + done.podName() + ": " + done.error());
+        }
+    }
+
+    /** An event for each turn of a rollout: a new revision, complete, failed, rolled back. */
+    private void recordRollout(ApiObject rc, RolloutState was, ReplicationControllerStatus next) {
+        RolloutState now = next.rollout();
+        if (lastCompleteRevision == null) {
+            // a controller's first revision (its creation) and a scale within a revision are no rollouts
+            if (was == null) {
+                lastCompleteRevision = now == null ? null : now.revision();
+            } else if (RolloutState.COMPLETE.equals(was.phase()) || next.history().size() < 2) {
+                lastCompleteRevision = was.revision();
+            } else {
+                lastCompleteRevision = -1L; // a rollout under way when this entity started: its end is news
+            }
+        }
+        boolean sameRevision = java.util.Objects.equals(was == null ? null : was.revision(), now == null ? null : now.revision());
+        if (was == null || now == null || (sameRevision && java.util.Objects.equals(was.phase(), now.phase()))) {
+            return;
+        }
+        if (!sameRevision) {
+            events.record(rc, Event.NORMAL, "RolloutStarted", now.rolledBackFrom() != null ? now.message()
+                    : "Rolling out revision " + now.revision() + " (template " + now.templateHash() + ")");
+        }
+        switch (now.phase()) {
+            case RolloutState.COMPLETE -> {
+                if (!java.util.Objects.equals(lastCompleteRevision, now.revision())) {
+                    lastCompleteRevision = now.revision();
+                    events.record(rc, Event.NORMAL, "RolloutComplete",
+                            "Revision " + now.revision() + " is rolled out: every pod runs its template and is available");
+                }
+            }
+            case RolloutState.FAILED -> events.record(rc, Event.WARNING, "RolloutFailed", now.message());
+            case RolloutState.ROLLED_BACK -> {
+                if (now.rolledBackFrom() != null) {
+                    events.record(rc, Event.NORMAL, "RollbackComplete", now.message());
+                } else {
+                    events.record(rc, Event.WARNING, "RolledBack", "Revision " + now.revision() + " " + now.message()
+                            + "; putting the previous revision's template back (autoRollback)");
+                }
+            }
+            default -> { }
+        }
     }
 
     /** A new spec.replicas: a spec change like an apply's (new generation and resourceVersion). */

@@ -1,6 +1,9 @@
 package dev.herder.controlplane.master;
 
 import dev.herder.controlplane.ControlPlaneSettings;
+import dev.herder.controlplane.events.EventPruner;
+import dev.herder.controlplane.events.EventSink;
+import dev.herder.controlplane.events.Events;
 import dev.herder.controlplane.objects.Entities;
 import dev.herder.controlplane.pods.PodCommands;
 import dev.herder.controlplane.pods.PodSpecs;
@@ -9,6 +12,7 @@ import dev.herder.controlplane.scheduling.Placement;
 import dev.herder.controlplane.scheduling.Scheduler;
 import dev.herder.controlplane.store.StoreKeys;
 import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodCondition;
@@ -108,6 +112,8 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private final Map<String, java.time.Instant> ownersChecked = new HashMap<>();
     /** Pods told they failed because their node was lost, with when: told again only after EVICTION_RESEND. */
     private final Map<String, java.time.Instant> evictionsSent = new HashMap<>();
+    private final EventSink schedulerEvents;
+    private final EventSink nodeEvents;
 
     private Master(ActorContext<Command> context, TimerScheduler<Command> timers,
                    ReplicatorMessageAdapter<Command, LWWMap<String, ApiObject>> replicator, StoreKeys keys,
@@ -118,6 +124,9 @@ public final class Master extends AbstractBehavior<Master.Command> {
         this.agents = new AgentLink(context.getSystem());
         this.controllers = new ControllerFeed(context.getSystem());
         this.replicator = replicator;
+        this.schedulerEvents = Events.get(context.getSystem()).sink(Events.SCHEDULER);
+        this.nodeEvents = Events.get(context.getSystem()).sink(Events.NODE_CONTROLLER);
+        context.spawn(EventPruner.create(keys, settings), "event-pruner");
         // The adapter keeps one response mapping for all subscriptions, so it tells the kinds apart by key.
         for (String kind : List.of(Pod.KIND, Node.KIND, ReplicationController.KIND)) {
             keys.all(kind).forEach(k -> {
@@ -247,7 +256,9 @@ public final class Master extends AbstractBehavior<Master.Command> {
                 infos.computeIfPresent(placed.nodeName(), (n, info) -> info.withPod(pod));
             } else {
                 unschedulableAt.put(pod.key(), view.capacityEpoch());
-                markUnschedulable(pod, ((Placement.Unschedulable) placement).message());
+                String why = ((Placement.Unschedulable) placement).message();
+                schedulerEvents.record(pod, Event.WARNING, "FailedScheduling", why);
+                markUnschedulable(pod, why);
             }
         }
         agents.send(view.nodes(), view.boundByNode());
@@ -318,11 +329,15 @@ public final class Master extends AbstractBehavior<Master.Command> {
                 if (sent != null && sent.plus(EVICTION_RESEND).isAfter(now)) {
                     continue;
                 }
+                String why = "node " + name + " stopped posting heartbeats (last at " + lastHeartbeat
+                        + "); the pod was evicted after " + settings.podEvictionTimeout().toSeconds()
+                        + " s (pod-eviction-timeout)";
+                if (sent == null) {
+                    nodeEvents.record(p, Event.WARNING, PodCommands.NODE_LOST, "Marking the pod Failed: " + why);
+                }
                 evictionsSent.put(p.key(), now);
                 Entities.ref(getContext().getSystem(), Pod.KIND, p.key()).tell(new PodCommands.MarkFailed(
-                        p.metadata().uid(), PodCommands.NODE_LOST, "node " + name + " stopped posting heartbeats (last at "
-                        + lastHeartbeat + "); the pod was evicted after " + settings.podEvictionTimeout().toSeconds()
-                        + " s (pod-eviction-timeout)"));
+                        p.metadata().uid(), PodCommands.NODE_LOST, why));
             }
         });
         evictionsSent.keySet().retainAll(stillDue);
@@ -383,11 +398,16 @@ public final class Master extends AbstractBehavior<Master.Command> {
     }
 
     private Behavior<Command> onBound(Bound bound) {
-        bindsInFlight.remove(bound.podId());
+        Pod asked = bindsInFlight.remove(bound.podId());
         if (bound.failure() != null) {
             getContext().getLog().warn("binding pod {} failed: {}", bound.podId(), bound.failure().getMessage());
         } else if (bound.result().pod() != null) {
-            view.podUpdated(bound.result().pod());
+            Pod pod = bound.result().pod();
+            view.podUpdated(pod);
+            if (asked != null && asked.spec().nodeName().equals(pod.spec().nodeName())) {
+                schedulerEvents.record(pod, Event.NORMAL, "Scheduled", "Successfully assigned " + pod.key() + " to "
+                        + pod.spec().nodeName());
+            }
         }
         return scheduleSoon();
     }

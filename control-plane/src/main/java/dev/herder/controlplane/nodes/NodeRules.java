@@ -1,9 +1,11 @@
 package dev.herder.controlplane.nodes;
 
+import dev.herder.controlplane.events.EventSink;
 import dev.herder.controlplane.objects.ApiObjects;
 import dev.herder.controlplane.objects.KindRules;
 import dev.herder.controlplane.objects.Versions;
 import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.NodeCondition;
 import dev.herder.protocol.api.NodeSpec;
@@ -22,16 +24,19 @@ import java.util.UUID;
  * A node's particular rules. Its agent's heartbeats register it and keep it Ready; the entity writes only
  * when something changes (first heartbeat, new labels or capacity, back from NotReady), so a steady
  * heartbeat costs no store write. A node whose heartbeats stop for not-ready-after goes Ready=Unknown.
+ * Registration and each change of readiness is recorded as an event on the node.
  */
 public final class NodeRules implements KindRules {
     static final String READY = "Ready";
     private final Duration notReadyAfter;
     private final Duration checkInterval;
+    private final EventSink events;
     private Instant lastHeartbeat = Instant.now();
 
-    public NodeRules(Duration notReadyAfter, Duration checkInterval) {
+    public NodeRules(Duration notReadyAfter, Duration checkInterval, EventSink events) {
         this.notReadyAfter = notReadyAfter;
         this.checkInterval = checkInterval;
+        this.events = events;
     }
 
     @Override
@@ -47,7 +52,8 @@ public final class NodeRules implements KindRules {
             ObjectMeta m = reported.metadata();
             ObjectMeta meta = ApiObjects.meta(m, UUID.randomUUID().toString(), Versions.next(null, now), 1L, now.toString());
             NodeSpec spec = reported.spec() == null ? new NodeSpec(false, null, null) : reported.spec();
-            return Reaction.write(new Node("v1", Node.KIND, meta, spec, status(reported.status(), ready)));
+            Node registered = new Node("v1", Node.KIND, meta, spec, status(reported.status(), ready));
+            return recorded(registered, Event.NORMAL, "RegisteredNode", "Node " + meta.name() + " registered");
         }
         Node node = (Node) current.get();
         NodeCondition was = readyCondition(node);
@@ -61,7 +67,9 @@ public final class NodeRules implements KindRules {
         if (desired.equals(node)) {
             return Reaction.none();
         }
-        return Reaction.write(ApiObjects.withVersion(desired, Versions.next(cm.resourceVersion(), now)));
+        ApiObject written = ApiObjects.withVersion(desired, Versions.next(cm.resourceVersion(), now));
+        return wasReady ? Reaction.write(written) : recorded(written, Event.NORMAL, "NodeReady",
+                "Node " + cm.name() + " status is now: NodeReady (its agent posts heartbeats again)");
     }
 
     @Override
@@ -83,7 +91,14 @@ public final class NodeRules implements KindRules {
                 "agent stopped posting heartbeats; last one at " + lastHeartbeat + " (not-ready-after "
                         + notReadyAfter.toMillis() + " ms)", lastHeartbeat.toString(), now.toString());
         Node notReady = node.withStatus(status(node.status(), unknown));
-        return Reaction.write(ApiObjects.withVersion(notReady, Versions.next(node.metadata().resourceVersion(), now)));
+        return recorded(ApiObjects.withVersion(notReady, Versions.next(node.metadata().resourceVersion(), now)),
+                Event.WARNING, "NodeNotReady", "Node " + node.metadata().name() + " status is now: NodeNotReady ("
+                        + unknown.message() + ")");
+    }
+
+    /** Writes the node, then records the event about it. */
+    private Reaction recorded(ApiObject node, String type, String reason, String message) {
+        return new Reaction(node, stored -> events.record(node, type, reason, message), error -> { });
     }
 
     static NodeCondition readyCondition(Node node) {

@@ -1,6 +1,7 @@
 package dev.herder.controlplane.objects;
 
 import dev.herder.controlplane.ControlPlaneSettings;
+import dev.herder.controlplane.events.Events;
 import dev.herder.controlplane.nodes.NodeRules;
 import dev.herder.controlplane.pods.PodRules;
 import dev.herder.controlplane.store.StoreKeys;
@@ -44,9 +45,11 @@ public final class Entities {
         if (Pod.KIND.equals(kind)) {
             return new PodRules();
         } else if (Node.KIND.equals(kind)) {
-            return new NodeRules(settings.nodeNotReadyAfter(), settings.nodeCheckInterval());
+            return new NodeRules(settings.nodeNotReadyAfter(), settings.nodeCheckInterval(),
+                    Events.get(entity.getSystem()).sink(Events.NODE_CONTROLLER));
         } else if (ReplicationController.KIND.equals(kind)) {
-            return new ReplicationControllerRules(entity, settings.askTimeout());
+            return new ReplicationControllerRules(entity, settings.askTimeout(),
+                    Events.get(entity.getSystem()).sink(Events.REPLICATION_CONTROLLER));
         }
         return KindRules.DEFAULT;
     }

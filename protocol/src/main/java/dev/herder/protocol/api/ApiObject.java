@@ -13,9 +13,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Pod.class, name = "Pod"),
     @JsonSubTypes.Type(value = ReplicationController.class, name = "ReplicationController"),
     @JsonSubTypes.Type(value = Service.class, name = "Service"),
-    @JsonSubTypes.Type(value = Node.class, name = "Node")
+    @JsonSubTypes.Type(value = Node.class, name = "Node"),
+    @JsonSubTypes.Type(value = Event.class, name = "Event")
 })
-public sealed interface ApiObject permits Pod, ReplicationController, Service, Node {
+public sealed interface ApiObject permits Pod, ReplicationController, Service, Node, Event {
     String apiVersion();
 
     String kind();

@@ -8,7 +8,11 @@ import java.util.Optional;
 /** The kinds Herder serves, and the names kubectl users type for them. */
 public final class Kinds {
     public static final String DEFAULT_NAMESPACE = "default";
+    /** The kinds users apply, each object owned by one entity. */
     public static final List<String> ALL = List.of(Pod.KIND, ReplicationController.KIND, Service.KIND, Node.KIND);
+    /** What get and describe serve: the applied kinds and the events Herder records about them. */
+    public static final List<String> READABLE = List.of(Pod.KIND, ReplicationController.KIND, Service.KIND, Node.KIND,
+            Event.KIND);
 
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("pods", Pod.KIND), Map.entry("pod", Pod.KIND), Map.entry("po", Pod.KIND),
@@ -16,7 +20,8 @@ public final class Kinds {
             Map.entry("replicationcontroller", ReplicationController.KIND),
             Map.entry("rc", ReplicationController.KIND),
             Map.entry("services", Service.KIND), Map.entry("service", Service.KIND), Map.entry("svc", Service.KIND),
-            Map.entry("nodes", Node.KIND), Map.entry("node", Node.KIND), Map.entry("no", Node.KIND));
+            Map.entry("nodes", Node.KIND), Map.entry("node", Node.KIND), Map.entry("no", Node.KIND),
+            Map.entry("events", Event.KIND), Map.entry("event", Event.KIND), Map.entry("ev", Event.KIND));
 
     private Kinds() {
     }
@@ -29,7 +34,7 @@ public final class Kinds {
         String lower = word.toLowerCase(Locale.ROOT);
         String hit = ALIASES.get(lower);
         if (hit == null) {
-            hit = ALL.stream().filter(k -> k.toLowerCase(Locale.ROOT).equals(lower)).findFirst().orElse(null);
+            hit = READABLE.stream().filter(k -> k.toLowerCase(Locale.ROOT).equals(lower)).findFirst().orElse(null);
         }
         return Optional.ofNullable(hit);
     }
@@ -38,7 +43,7 @@ public final class Kinds {
         return !Node.KIND.equals(kind);
     }
 
-    /** kubectl's plural resource name of a kind: pods, replicationcontrollers, services, nodes. */
+    /** kubectl's plural resource name of a kind: pods, replicationcontrollers, services, nodes, events. */
     public static String plural(String kind) {
         return kind.toLowerCase(Locale.ROOT) + "s";
     }

@@ -38,6 +38,10 @@ final class KindRules {
             return V1.equals(apiVersion) ? Optional.empty()
                     : Optional.of("apiVersion: unsupported value \"" + apiVersion + "\": " + kind + " is " + V1);
         }
+        if (dev.herder.protocol.api.Event.KIND.equals(kind)) {
+            return Optional.of("Event objects are recorded by Herder's controllers, not applied; list them with"
+                    + " \"herder get events\" or see an object's with \"herder describe\"");
+        }
         String advice = APPS_KINDS.get(kind);
         if (advice != null) {
             String group = APPS_VERSIONS.contains(apiVersion) ? apiVersion : APPS_V1;

@@ -10,8 +10,15 @@ public sealed interface ApiRequest extends WireMessage {
     record Apply(List<ApiObject> objects) implements ApiRequest {
     }
 
-    /** One object (name set) or a list (name null) of one kind; namespace null means every namespace. */
-    record Get(String kind, String namespace, String name, String labelSelector) implements ApiRequest {
+    /**
+     * One object (name set) or a list (name null) of one kind; namespace null means every namespace. A list
+     * may be narrowed by labels and by fields ({@link dev.herder.protocol.selector.FieldSelector}).
+     */
+    record Get(String kind, String namespace, String name, String labelSelector, String fieldSelector)
+            implements ApiRequest {
+        public Get(String kind, String namespace, String name, String labelSelector) {
+            this(kind, namespace, name, labelSelector, null);
+        }
     }
 
     /**

@@ -172,6 +172,14 @@ class ManifestReaderTest {
     }
 
     @Test
+    void refusesAnEventSayingHowToReadEvents() {
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(
+                "{apiVersion: v1, kind: Event, metadata: {name: e}, reason: Made}", "e.yaml"));
+        assertEquals(List.of("e.yaml: Event/e: Event objects are recorded by Herder's controllers, not applied; list"
+                + " them with \"herder get events\" or see an object's with \"herder describe\""), e.errors());
+    }
+
+    @Test
     void ignoresStatusWithoutAWarning() {
         ReadResult result = ManifestReader.read(POD + "status: {phase: Running, podIP: 10.0.0.1}\n", "s.yaml");
         assertEquals(List.of(), result.warnings());
