@@ -3,6 +3,7 @@ package dev.herder.controlplane;
 import dev.herder.controlplane.api.ApiService;
 import dev.herder.controlplane.api.ClientEndpoint;
 import dev.herder.controlplane.api.ObjectLister;
+import dev.herder.controlplane.events.Events;
 import dev.herder.controlplane.master.Master;
 import dev.herder.controlplane.objects.Entities;
 import dev.herder.controlplane.store.StoreKeys;
@@ -32,6 +33,7 @@ final class Guardian {
             // Start this node's replica of the store now: it loads the durable state from disk and answers
             // the other nodes' majority reads and writes even before anything here uses it.
             DistributedData.get(system);
+            Events.get(system);
             Entities.init(system, keys, settings);
             ActorRef<Master.Command> master = ClusterSingleton.get(system).init(
                     SingletonActor.of(Behaviors.supervise(Master.create(keys, settings))

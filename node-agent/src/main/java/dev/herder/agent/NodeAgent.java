@@ -2,6 +2,7 @@ package dev.herder.agent;
 
 import dev.herder.agent.access.ContainerAccess;
 import dev.herder.agent.pods.ContainerSpecs;
+import dev.herder.agent.pods.PodEvents;
 import dev.herder.agent.pods.PodWorker;
 import dev.herder.agent.pods.PodWorkerSettings;
 import dev.herder.agent.runtime.ContainerRuntime;
@@ -21,6 +22,7 @@ import dev.herder.protocol.wire.ContainerLogsReply;
 import dev.herder.protocol.wire.ContainerLogsRequest;
 import dev.herder.protocol.wire.NodeHeartbeat;
 import dev.herder.protocol.wire.PodAssignments;
+import dev.herder.protocol.wire.PodEventReport;
 import dev.herder.protocol.wire.PodStatusReport;
 import java.time.Instant;
 import java.util.HashMap;
@@ -162,8 +164,16 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
             timers.startSingleTimer("start-" + uid, new Started(uid), settings.simulatedStartDelay());
         } else {
             workers.put(uid, getContext().spawn(PodWorker.create(pod, runtime.settings(), runtime.runtime(),
-                    runtime.blocking(), statusAdapter), "pod-" + uid));
+                    runtime.blocking(), statusAdapter, eventsOf(pod)), "pod-" + uid));
         }
+    }
+
+    /** A pod's events go to the pod's entity, which records them with this node as their source. */
+    private PodEvents eventsOf(Pod pod) {
+        ObjectMeta m = pod.metadata();
+        return (container, type, reason, message) -> controlPlane.tell(Pod.KIND, pod.key(), new PodEventReport(
+                m.namespace(), m.name(), m.uid(), container == null ? null : "spec.containers{" + container + "}",
+                settings.nodeName(), type, reason, message, Instant.now().toString()));
     }
 
     /**

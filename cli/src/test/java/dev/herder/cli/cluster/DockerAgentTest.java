@@ -110,6 +110,19 @@ class DockerAgentTest {
         assertEquals(1, main(pod).lastState().terminated().exitCode());
         awaitPod("crashes", "in CrashLoopBackOff", p -> main(p).state().waiting() != null
                 && "CrashLoopBackOff".equals(main(p).state().waiting().reason()));
+        // the agent's events, recorded by the pod's entity as the kubelet's on this node
+        var backOff = cluster.awaitEvents("involvedObject.name=crashes,reason=BackOff", 1, Duration.ofSeconds(10)).get(0);
+        assertEquals("Warning", backOff.type());
+        assertEquals("Back-off restarting failed container main", backOff.message());
+        assertEquals("spec.containers{main}", backOff.involvedObject().fieldPath());
+        assertEquals("kubelet", backOff.source().component());
+        assertEquals(NODE, backOff.source().host());
+        // one event counted for each start: the first and two restarts (the events trail the status a little)
+        LocalCluster.await("3 starts counted", Duration.ofSeconds(10), () -> cluster.events(
+                "involvedObject.name=crashes,reason=Started").get(0).count() >= 3);
+        var described = cluster.herder("describe", "pod", "crashes");
+        assertTrue(described.out().matches("(?s).*\\n  Normal +Pulled +.* kubelet, " + NODE
+                + " +Container image \"local/busybox:1\" already present on machine\\n.*"), described.out());
     }
 
     @Test
@@ -120,6 +133,10 @@ class DockerAgentTest {
         assertEquals("Pending", pod.status().phase());
         String message = main(pod).state().waiting().message();
         assertTrue(message.contains("127.0.0.1:5999") && message.contains("connection refused"), message);
+        var failed = cluster.awaitEvents("involvedObject.name=missing,reason=Failed", 1, Duration.ofSeconds(10)).get(0);
+        assertEquals("Warning", failed.type());
+        assertTrue(failed.message().startsWith("Failed to pull image \"127.0.0.1:5999/missing:1\": ")
+                && failed.message().contains("connection refused"), failed.message());
     }
 
     @Test
@@ -143,6 +160,10 @@ class DockerAgentTest {
                 + "      periodSeconds: 1\n      failureThreshold: 2\n");
         Pod pod = awaitPod("liveness", "restarted by its liveness probe", p -> main(p) != null && main(p).restartCount() >= 1);
         assertNotNull(main(pod).lastState().terminated(), "the killed run is the last state");
+        var unhealthy = cluster.awaitEvents("involvedObject.name=liveness,reason=Unhealthy", 1, Duration.ofSeconds(10));
+        assertTrue(unhealthy.get(0).message().startsWith("Liveness probe failed: "), unhealthy.get(0).message());
+        var killing = cluster.awaitEvents("involvedObject.name=liveness,reason=Killing", 1, Duration.ofSeconds(10));
+        assertEquals("Container main failed liveness probe, will be restarted", killing.get(0).message());
     }
 
     @Test

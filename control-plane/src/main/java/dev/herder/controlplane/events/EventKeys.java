@@ -1,5 +1,6 @@
 package dev.herder.controlplane.events;
 
+import dev.herder.protocol.api.EventSource;
 import dev.herder.protocol.api.Kinds;
 import dev.herder.protocol.api.ObjectReference;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +25,11 @@ public final class EventKeys {
         return involved.namespace() == null ? Kinds.DEFAULT_NAMESPACE : involved.namespace();
     }
 
-    public static String name(ObjectReference involved, String component, String type, String reason, String message) {
+    public static String name(ObjectReference involved, EventSource source, String type, String reason,
+                              String message) {
         String identity = String.join("\u0000", String.valueOf(involved.kind()), String.valueOf(involved.namespace()),
-                String.valueOf(involved.name()), String.valueOf(involved.uid()), component, type, reason, message);
+                String.valueOf(involved.name()), String.valueOf(involved.uid()), String.valueOf(involved.fieldPath()),
+                String.valueOf(source.component()), String.valueOf(source.host()), type, reason, message);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return involved.name() + "." + HexFormat.of().formatHex(digest, 0, 8);

@@ -41,8 +41,8 @@ public final class EventRecorder {
     public interface Command {
     }
 
-    /** Something a component saw about an object, at a time. */
-    public record Record(ObjectReference involved, String component, String type, String reason, String message,
+    /** Something a component (on a host, for agents) saw about an object, at a time. */
+    public record Record(ObjectReference involved, EventSource source, String type, String reason, String message,
                          Instant at) implements Command {
     }
 
@@ -95,7 +95,7 @@ public final class EventRecorder {
 
     private Behavior<Command> onRecord(Record r) {
         String message = EventKeys.truncated(r.message());
-        String name = EventKeys.name(r.involved(), r.component(), r.type(), r.reason(), message);
+        String name = EventKeys.name(r.involved(), r.source(), r.type(), r.reason(), message);
         String id = EventKeys.id(r.involved(), name);
         Pending was = pending.get(id);
         if (was != null) {
@@ -162,6 +162,6 @@ public final class EventRecorder {
         ObjectMeta meta = new ObjectMeta(p.name(), null, EventKeys.namespace(r.involved()), null, null,
                 UUID.randomUUID().toString(), Versions.next(null, now), null, r.at().toString(), null, null);
         return new Event("v1", Event.KIND, meta, r.involved(), r.reason(), p.lastMessage(),
-                new EventSource(r.component(), null), r.at().toString(), p.last().toString(), p.times(), r.type());
+                r.source(), r.at().toString(), p.last().toString(), p.times(), r.type());
     }
 }

@@ -2,6 +2,7 @@ package dev.herder.controlplane.events;
 
 import dev.herder.controlplane.ControlPlaneSettings;
 import dev.herder.controlplane.store.StoreKeys;
+import dev.herder.protocol.api.EventSource;
 import dev.herder.protocol.api.ObjectReference;
 import java.time.Instant;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -16,6 +17,8 @@ public final class Events implements Extension {
     public static final String REPLICATION_CONTROLLER = "replication-controller";
     public static final String SCHEDULER = "default-scheduler";
     public static final String NODE_CONTROLLER = "node-controller";
+    /** Agents record as the kubelet does, with their node as the host. */
+    public static final String KUBELET = "kubelet";
 
     private static final Id ID = new Id();
 
@@ -33,8 +36,14 @@ public final class Events implements Extension {
 
     /** Records events as the named component. */
     public EventSink sink(String component) {
+        EventSource source = new EventSource(component, null);
         return (involved, type, reason, message) -> recorder.tell(new EventRecorder.Record(ObjectReference.to(involved),
-                component, type, reason, message, Instant.now()));
+                source, type, reason, message, Instant.now()));
+    }
+
+    /** Records an event as it was reported (by an agent, with its own source and time). */
+    public void record(EventRecorder.Record reported) {
+        recorder.tell(reported);
     }
 
     private static final class Id extends ExtensionId<Events> {

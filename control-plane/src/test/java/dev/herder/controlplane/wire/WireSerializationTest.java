@@ -95,6 +95,8 @@ class WireSerializationTest {
                 new ApiResponse.Failure(ApiError.conflict("stale")),
                 new PodStatusReport("default", "web", "uid", "node-1", 7L, pod.status()),
                 new NodeHeartbeat(node, 5L),
+                new dev.herder.protocol.wire.PodEventReport("default", "web", "uid", "spec.containers{main}", "node-1",
+                        "Warning", "BackOff", "Back-off restarting failed container main", "2026-11-27T10:00:00Z"),
                 new PodAssignments("node-1", 9L, false, List.of(pod), List.of("gone-uid")),
                 new EntityCommand.Apply(pod, ref.unsafeUpcast()),
                 new PodCommands.Bind("node-1", "uid", ref.unsafeUpcast()),

@@ -42,6 +42,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * Runtime calls run on the blocking executor and come back as messages; one call per container at a time.
  * On Stop it stops every container within the pod's grace period, removes them and the pod's emptyDirs.
+ * What it does to a container (pulled, created, started, killed, backing off, failing a probe) it records as
+ * the pod's events.
  */
 public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     private static final String TICK = "tick";
@@ -62,12 +64,19 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     private record Tick() implements Command {
     }
 
-    private record Launched(String container, String containerId, Throwable failure, boolean pullFailed) implements Command {
+    private record Launched(String container, Created created, Throwable failure, boolean pullFailed) implements Command {
     }
 
-    /** What the engine says of a container; hookFailure is why its postStart hook failed, when it did. */
-    private record Inspected(String container, ContainerInfo info, String hookFailure, Throwable failure)
-            implements Command {
+    /** A container created; pulledIn is how long the image took to pull, null when it was present. */
+    private record Created(String containerId, Duration pulledIn) {
+    }
+
+    /**
+     * What the engine says of a container; started: it was just started (not merely looked at); hookFailure is
+     * why its postStart hook failed, when it did.
+     */
+    private record Inspected(String container, ContainerInfo info, boolean started, String hookFailure,
+                             Throwable failure) implements Command {
     }
 
     private record Started(ContainerInfo info, String hookFailure) {
@@ -88,6 +97,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     private final ContainerRuntime runtime;
     private final Executor blocking;
     private final ActorRef<StatusChanged> agent;
+    private final PodEvents events;
     private final Map<String, ContainerRun> runs = new LinkedHashMap<>();
     private final BackoffPolicy backoff;
     private final ProbeRunner probes;
@@ -96,8 +106,9 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     private PodStatus reported;
 
     private PodWorker(ActorContext<Command> context, TimerScheduler<Command> timers, Pod pod, PodWorkerSettings settings,
-                      ContainerRuntime runtime, Executor blocking, ActorRef<StatusChanged> agent) {
+                      ContainerRuntime runtime, Executor blocking, ActorRef<StatusChanged> agent, PodEvents events) {
         super(context);
+        this.events = events;
         this.pod = pod;
         this.settings = settings;
         this.runtime = runtime;
@@ -117,9 +128,9 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     }
 
     public static Behavior<Command> create(Pod pod, PodWorkerSettings settings, ContainerRuntime runtime, Executor blocking,
-                                           ActorRef<StatusChanged> agent) {
+                                           ActorRef<StatusChanged> agent, PodEvents events) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new PodWorker(ctx, timers, pod, settings, runtime, blocking, agent)));
+                new PodWorker(ctx, timers, pod, settings, runtime, blocking, agent, events)));
     }
 
     @Override
@@ -158,7 +169,8 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
                 probeIfDue(run, now);
                 run.busy = true;
                 String id = run.containerId;
-                async(() -> runtime.inspect(id), (info, failure) -> new Inspected(run.container.name(), info, null, failure));
+                async(() -> runtime.inspect(id), (info, failure) -> new Inspected(run.container.name(), info, false, null,
+                    failure));
             }
         }
         report();
@@ -230,25 +242,30 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
             if (previous != null) {
                 runtime.remove(previous);
             }
-            ensureImage(c);
-            return runtime.create(ContainerSpecs.of(pod, c, settings.nodeName(), settings.nodeAddress(), restartCount,
-                    settings.dataDir()));
-        }, (id, failure) -> new Launched(c.name(), id, failure, failure != null && rootOf(failure) instanceof PullFailure));
+            Duration pulledIn = ensureImage(c);
+            return new Created(runtime.create(ContainerSpecs.of(pod, c, settings.nodeName(), settings.nodeAddress(),
+                    restartCount, settings.dataDir())), pulledIn);
+        }, (created, failure) -> new Launched(c.name(), created, failure,
+                failure != null && rootOf(failure) instanceof PullFailure));
     }
 
-    private void ensureImage(Container c) {
+    /** Pulls the image where the policy says so: how long that took, or null when it was present. */
+    private Duration ensureImage(Container c) {
         String policy = ImagePolicy.of(c);
         boolean present = runtime.hasImage(c.image());
         if ("Never".equals(policy) && !present) {
             throw new PullFailure("image " + c.image() + " is not present on the node and imagePullPolicy is Never", null);
         }
         if ("Always".equals(policy) || !present) {
+            long start = System.nanoTime();
             try {
                 runtime.pull(c.image());
             } catch (RuntimeException e) {
                 throw new PullFailure(e.getMessage(), e);
             }
+            return Duration.ofNanos(System.nanoTime() - start);
         }
+        return null;
     }
 
     private Behavior<Command> onLaunched(Launched launched) {
@@ -264,13 +281,21 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
             run.status = ContainerStatuses.waiting(run.container.name(), run.container.image(), reason, cause.getMessage(),
                     run.history.restartCount(), run.lastTerminated);
             run.failedAt = now;
+            events.record(run.container.name(), PodEvents.WARNING, "Failed", launched.pullFailed()
+                    ? "Failed to pull image \"" + run.container.image() + "\": " + cause.getMessage()
+                    : "Error: " + cause.getMessage());
             report();
             return this;
         }
-        run.containerId = launched.containerId();
+        Duration pulledIn = launched.created().pulledIn();
+        events.record(run.container.name(), PodEvents.NORMAL, "Pulled", pulledIn == null
+                ? "Container image \"" + run.container.image() + "\" already present on machine"
+                : "Successfully pulled image \"" + run.container.image() + "\" in " + pulledIn.toMillis() + " ms");
+        events.record(run.container.name(), PodEvents.NORMAL, "Created", "Created container " + run.container.name());
+        run.containerId = launched.created().containerId();
         run.deadContainerId = null;
         run.pullFailures = 0;
-        String id = launched.containerId();
+        String id = run.containerId;
         Container container = run.container;
         Duration grace = gracePeriod();
         // the container is not Running until its postStart hook is done (the worker stays busy with it until then)
@@ -278,7 +303,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
             runtime.start(id);
             String hookFailure = hooks.postStart(container, id, settings.postStartTimeout(), grace);
             return new Started(runtime.inspect(id), hookFailure);
-        }, (started, failure) -> new Inspected(container.name(), started == null ? null : started.info(),
+        }, (started, failure) -> new Inspected(container.name(), started == null ? null : started.info(), true,
                 started == null ? null : started.hookFailure(), failure));
         return this;
     }
@@ -290,11 +315,19 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         if (inspected.failure() != null) {
             getContext().getLog().warn("pod {}: container {}: {}", pod.key(), run.container.name(),
                     rootOf(inspected.failure()).getMessage());
+            if (inspected.started()) {
+                events.record(run.container.name(), PodEvents.WARNING, "Failed", "Error: "
+                        + rootOf(inspected.failure()).getMessage());
+            }
             return this;
+        }
+        if (inspected.started()) {
+            events.record(run.container.name(), PodEvents.NORMAL, "Started", "Started container " + run.container.name());
         }
         if (inspected.hookFailure() != null) {
             run.hookFailure = inspected.hookFailure();
             getContext().getLog().info("pod {}: container {}: {}", pod.key(), run.container.name(), run.hookFailure);
+            events.record(run.container.name(), PodEvents.WARNING, "FailedPostStartHook", run.hookFailure);
         }
         ContainerInfo info = inspected.info();
         Instant started = parse(info.startedAt(), now);
@@ -329,6 +362,10 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
             run.deadContainerId = info.id();
             run.containerId = null;
             run.notBefore = now.plus(after.delay());
+            if (!after.delay().isZero()) {
+                events.record(run.container.name(), PodEvents.WARNING, "BackOff", "Back-off restarting failed container "
+                        + run.container.name());
+            }
             run.status = after.delay().isZero()
                     ? ContainerStatuses.waiting(run.container.name(), run.container.image(),
                             ContainerStatuses.CONTAINER_CREATING, null, run.history.restartCount(), ended)
@@ -375,7 +412,13 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         }
         run.trackers.put(probed.kind(), tracker);
         boolean failedNow = tracker.flipped() && !tracker.passing();
+        if (!probed.result().success()) {
+            events.record(run.container.name(), PodEvents.WARNING, "Unhealthy", probeName(probed.kind())
+                    + " probe failed: " + probed.result().message());
+        }
         if (failedNow && probed.kind() != ProbeTracker.Kind.READINESS) {
+            events.record(run.container.name(), PodEvents.NORMAL, "Killing", "Container " + run.container.name()
+                    + " failed " + probed.kind().name().toLowerCase(java.util.Locale.ROOT) + " probe, will be restarted");
             getContext().getLog().info("pod {}: container {} failed its {} probe, restarting it: {}", pod.key(),
                     run.container.name(), probed.kind().name().toLowerCase(java.util.Locale.ROOT), probed.result().message());
             String id = run.containerId;
@@ -393,6 +436,12 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
             report();
         }
         return this;
+    }
+
+    /** Liveness, Readiness, Startup: as the kubelet's events name probes. */
+    private static String probeName(ProbeTracker.Kind kind) {
+        String lower = kind.name().toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
     private Duration gracePeriod() {
@@ -423,6 +472,8 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         }
         Map<ContainerRun, String> live = new java.util.HashMap<>();
         stopWaves.forEach(wave -> wave.forEach(r -> live.put(r, r.containerId)));
+        live.keySet().forEach(r -> events.record(r.container.name(), PodEvents.NORMAL, "Killing", "Stopping container "
+                + r.container.name()));
         org.slf4j.Logger log = getContext().getLog(); // the context is the actor's alone: not touched off its thread
         async(() -> {
             // dependents first: each wave stops (preStop, SIGTERM, SIGKILL; in parallel within it) before the
