@@ -72,6 +72,7 @@ Herder is up. Try:
   ./herder get nodes
   ./herder get pods -o wide
   ./herder describe pod hello-1
+  ./herder scale rc web --replicas 5       # then: ./herder get events
   ./herder cluster status                  # which node holds the Master (the leader)
   kill -9 \$(cat $state/control-plane-1.pid)   # kill a control-plane node (pick the leader's), then:
   ./herder cluster status                  # another node takes over within seconds
