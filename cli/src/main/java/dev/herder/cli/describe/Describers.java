@@ -17,7 +17,8 @@ public final class Describers {
             ReplicationController.KIND, new ReplicationControllerDescriber(),
             Service.KIND, new ServiceDescriber(),
             Node.KIND, new NodeDescriber(),
-            Event.KIND, new EventDescriber());
+            Event.KIND, new EventDescriber(),
+            dev.herder.protocol.api.Endpoints.KIND, new EndpointsDescriber());
 
     private Describers() {
     }

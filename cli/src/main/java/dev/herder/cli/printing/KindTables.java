@@ -14,7 +14,8 @@ public final class KindTables {
             ReplicationController.KIND, new ReplicationControllerTable(),
             Service.KIND, new ServiceTable(),
             Node.KIND, new NodeTable(),
-            Event.KIND, new EventTable());
+            Event.KIND, new EventTable(),
+            dev.herder.protocol.api.Endpoints.KIND, new EndpointsTable());
 
     private KindTables() {
     }

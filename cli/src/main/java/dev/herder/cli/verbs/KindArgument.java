@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 final class KindArgument {
     /** kubectl's short names, shown in the error for an unknown kind. */
     private static final Map<String, String> SHORT_NAMES = Map.of(
-            Pod.KIND, "po", ReplicationController.KIND, "rc", Service.KIND, "svc", Node.KIND, "no", Event.KIND, "ev");
+            Pod.KIND, "po", ReplicationController.KIND, "rc", Service.KIND, "svc", Node.KIND, "no", Event.KIND, "ev",
+            dev.herder.protocol.api.Endpoints.KIND, "ep");
 
     private KindArgument() {
     }

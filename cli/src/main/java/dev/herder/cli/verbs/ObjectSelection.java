@@ -8,7 +8,8 @@ import picocli.CommandLine.Parameters;
 /** The words get and describe share: {@code KIND [NAME] [-l SELECTOR] [-n NS | -A]}. */
 public final class ObjectSelection {
     @Parameters(index = "0", paramLabel = "KIND",
-            description = "pods (po), replicationcontrollers (rc), services (svc), nodes (no), events (ev).")
+            description = "pods (po), replicationcontrollers (rc), services (svc), nodes (no), endpoints (ep),"
+                    + " events (ev).")
     private String kindWord;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "One object's name; all when left out.")

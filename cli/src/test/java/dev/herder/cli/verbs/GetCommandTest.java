@@ -107,7 +107,8 @@ class GetCommandTest {
 
         assertEquals(1, result.exitCode());
         assertEquals(List.of("error: the server doesn't have a resource type \"foos\" (known types: pods (po), "
-                + "replicationcontrollers (rc), services (svc), nodes (no), events (ev))"), result.errLines());
+                + "replicationcontrollers (rc), services (svc), nodes (no), endpoints (ep), events (ev))"),
+                result.errLines());
         assertFalse(cluster.contacted());
     }
 

@@ -37,8 +37,11 @@ import org.apache.pekko.cluster.typed.Cluster;
  * from the store with ReadMajority by {@link ObjectLister}.
  */
 public final class ApiService {
-    private static final String EVENTS_READ_ONLY = "events are recorded by Herder's controllers and expire on their own"
-            + " (herder.control-plane.events.ttl); they cannot be applied, scaled or deleted";
+    private static final java.util.Map<String, String> READ_ONLY = java.util.Map.of(
+            Event.KIND, "events are recorded by Herder's controllers and expire on their own"
+                    + " (herder.control-plane.events.ttl); they cannot be applied, scaled or deleted",
+            dev.herder.protocol.api.Endpoints.KIND, "endpoints are kept by Herder from the ready pods a service selects,"
+                    + " and go with their service; they cannot be applied, scaled or deleted");
     private final ActorSystem<?> system;
     private final ControlPlaneSettings settings;
     private final ObjectLister lister;
@@ -63,8 +66,8 @@ public final class ApiService {
             return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(
                     "the server doesn't have a resource type \"" + kind + "\"; it serves " + Kinds.READABLE)));
         }
-        if (Event.KIND.equals(kind) && !(request instanceof ApiRequest.Get)) {
-            return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(EVENTS_READ_ONLY)));
+        if (kind != null && Kinds.RECORDED.contains(kind) && !(request instanceof ApiRequest.Get)) {
+            return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(READ_ONLY.get(kind))));
         }
         if (request instanceof ApiRequest.Apply apply) {
             answer = apply(apply.objects());
@@ -96,7 +99,8 @@ public final class ApiService {
     private CompletionStage<ApiResponse.ApplyOutcome> applyOne(ApiObject raw) {
         if (!Kinds.ALL.contains(raw.kind())) {
             return CompletableFuture.completedFuture(new ApiResponse.ApplyOutcome(raw.kind(), raw.metadata().namespace(),
-                    raw.metadata().name(), null, null, ApiError.invalid(EVENTS_READ_ONLY), List.of()));
+                    raw.metadata().name(), null, null, ApiError.invalid(READ_ONLY.getOrDefault(raw.kind(),
+                    "kind " + raw.kind() + " cannot be applied")), List.of()));
         }
         ApiObject object = Normalize.namespace(raw);
         List<FieldError> errors = Validator.validate(object);
@@ -121,8 +125,8 @@ public final class ApiService {
 
     private CompletionStage<ApiResponse> get(ApiRequest.Get get) {
         String kind = get.kind();
-        if (get.name() == null || Event.KIND.equals(kind)) {
-            // events have no entity: one is read, as a list is, from its bucket
+        if (get.name() == null || Kinds.RECORDED.contains(kind)) {
+            // endpoints and events have no entity of their own: one is read, as a list is, from its bucket
             return lister.list(kind, Kinds.namespaced(kind) ? get.namespace() : null, get.labelSelector(),
                     get.name() == null ? get.fieldSelector() : join(get.fieldSelector(), "metadata.name=" + get.name()));
         }

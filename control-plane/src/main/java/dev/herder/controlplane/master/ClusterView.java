@@ -5,6 +5,7 @@ import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
+import dev.herder.protocol.api.Service;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,6 +31,8 @@ final class ClusterView {
     private final Map<String, Node> nodes = new HashMap<>();
     private final Map<String, Set<String>> controllerIdsByBucket = new HashMap<>();
     private final Map<String, ReplicationController> controllers = new HashMap<>();
+    private final Map<String, Set<String>> serviceIdsByBucket = new HashMap<>();
+    private final Map<String, Service> services = new HashMap<>();
     /** Grows whenever room may have appeared: a node changed, or a bound pod left its node. */
     private long capacityEpoch;
 
@@ -66,6 +69,22 @@ final class ClusterView {
         }
         entries.forEach((id, o) -> controllers.put(id, (ReplicationController) o));
         controllerIdsByBucket.put(bucket, new HashSet<>(entries.keySet()));
+    }
+
+    void serviceBucket(String bucket, Map<String, ApiObject> entries) {
+        Set<String> before = serviceIdsByBucket.getOrDefault(bucket, Set.of());
+        for (String id : before) {
+            if (!entries.containsKey(id)) {
+                services.remove(id);
+            }
+        }
+        entries.forEach((id, o) -> services.put(id, (Service) o));
+        serviceIdsByBucket.put(bucket, new HashSet<>(entries.keySet()));
+    }
+
+    /** Services by key. */
+    Map<String, Service> services() {
+        return services;
     }
 
     /** Replication controllers by key. */

@@ -17,6 +17,7 @@ import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodCondition;
 import dev.herder.protocol.api.ReplicationController;
+import dev.herder.protocol.api.Service;
 import java.util.List;
 import dev.herder.protocol.wire.WireMessage;
 import java.util.HashMap;
@@ -49,6 +50,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private static final java.time.Duration EVICTION_CHECK = java.time.Duration.ofSeconds(1);
     private static final java.time.Duration EVICTION_RESEND = java.time.Duration.ofSeconds(5);
     private static final java.time.Duration OWNER_RECHECK = java.time.Duration.ofSeconds(5);
+    private static final List<String> WATCHED = List.of(Pod.KIND, Node.KIND, ReplicationController.KIND, Service.KIND);
 
     /** Messages of the Master; only {@link MasterProtocol} ones come from outside. */
     public interface Command extends WireMessage {
@@ -61,6 +63,9 @@ public final class Master extends AbstractBehavior<Master.Command> {
     }
 
     private record ControllersChanged(String bucket, Map<String, ApiObject> entries) implements Command {
+    }
+
+    private record ServicesChanged(String bucket, Map<String, ApiObject> entries) implements Command {
     }
 
     private record Schedule() implements Command {
@@ -94,6 +99,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private final Map<String, Pod> bindsInFlight = new HashMap<>();
     private final AgentLink agents;
     private final ControllerFeed controllers;
+    private final ServiceFeed services;
     private final ReplicatorMessageAdapter<Command, LWWMap<String, ApiObject>> replicator;
     private final Map<String, org.apache.pekko.cluster.ddata.Key<LWWMap<String, ApiObject>>> keyOfBucket = new HashMap<>();
     private final Map<String, String> kindOfBucket = new HashMap<>();
@@ -123,18 +129,19 @@ public final class Master extends AbstractBehavior<Master.Command> {
         this.timers = timers;
         this.agents = new AgentLink(context.getSystem());
         this.controllers = new ControllerFeed(context.getSystem());
+        this.services = new ServiceFeed(context.getSystem());
         this.replicator = replicator;
         this.schedulerEvents = Events.get(context.getSystem()).sink(Events.SCHEDULER);
         this.nodeEvents = Events.get(context.getSystem()).sink(Events.NODE_CONTROLLER);
         context.spawn(EventPruner.create(keys, settings), "event-pruner");
         // The adapter keeps one response mapping for all subscriptions, so it tells the kinds apart by key.
-        for (String kind : List.of(Pod.KIND, Node.KIND, ReplicationController.KIND)) {
+        for (String kind : WATCHED) {
             keys.all(kind).forEach(k -> {
                 kindOfBucket.put(k.id(), kind);
                 keyOfBucket.put(k.id(), k);
             });
         }
-        for (String kind : List.of(Pod.KIND, Node.KIND, ReplicationController.KIND)) {
+        for (String kind : WATCHED) {
             keys.all(kind).forEach(k -> replicator.subscribe(k, rsp -> changed(rsp, kindOfBucket)));
         }
         unloaded.addAll(keyOfBucket.keySet());
@@ -158,6 +165,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
         return switch (kindOfBucket.get(bucket)) {
             case Pod.KIND -> new PodsChanged(bucket, entries);
             case Node.KIND -> new NodesChanged(bucket, entries);
+            case Service.KIND -> new ServicesChanged(bucket, entries);
             default -> new ControllersChanged(bucket, entries);
         };
     }
@@ -169,6 +177,10 @@ public final class Master extends AbstractBehavior<Master.Command> {
                 .onMessage(NodesChanged.class, this::onNodesChanged)
                 .onMessage(ControllersChanged.class, changed -> {
                     view.controllerBucket(changed.bucket(), changed.entries());
+                    return scheduleSoon();
+                })
+                .onMessage(ServicesChanged.class, changed -> {
+                    view.serviceBucket(changed.bucket(), changed.entries());
                     return scheduleSoon();
                 })
                 .onMessage(Schedule.class, this::onSchedule)
@@ -205,6 +217,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private Behavior<Command> onResync(Resync resync) {
         agents.forgetSent();
         controllers.forgetSent();
+        services.forgetSent();
         unschedulableAt.keySet().retainAll(view.pendingKeys());
         return onSchedule(new Schedule());
     }
@@ -227,6 +240,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
         switch (kindOfBucket.get(loaded.bucket())) {
             case Pod.KIND -> view.podBucket(loaded.bucket(), loaded.entries());
             case Node.KIND -> view.nodeBucket(loaded.bucket(), loaded.entries());
+            case Service.KIND -> view.serviceBucket(loaded.bucket(), loaded.entries());
             default -> view.controllerBucket(loaded.bucket(), loaded.entries());
         }
         if (unloaded.remove(loaded.bucket()) && unloaded.isEmpty()) {
@@ -263,6 +277,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
         }
         agents.send(view.nodes(), view.boundByNode());
         controllers.send(view);
+        services.send(view);
         collectOrphans();
         return this;
     }

@@ -9,6 +9,8 @@ import dev.herder.protocol.api.Kinds;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
+import dev.herder.protocol.api.Service;
+import dev.herder.controlplane.services.ServiceRules;
 import dev.herder.controlplane.controllers.ReplicationControllerRules;
 import dev.herder.protocol.wire.EntityMessage;
 import dev.herder.protocol.wire.EntityNames;
@@ -32,7 +34,7 @@ public final class Entities {
         ClusterSharding sharding = ClusterSharding.get(system);
         for (String kind : Kinds.ALL) {
             sharding.init(Entity.of(typeKey(kind), ctx -> ObjectEntity.create(kind, ctx.getEntityId(), keys,
-                    entity -> rules(kind, settings, entity), settings)).withRole(EntityNames.CONTROL_PLANE_ROLE));
+                    entity -> rules(kind, keys, settings, entity), settings)).withRole(EntityNames.CONTROL_PLANE_ROLE));
         }
     }
 
@@ -40,7 +42,7 @@ public final class Entities {
         return ClusterSharding.get(system).entityRefFor(typeKey(kind), id);
     }
 
-    private static KindRules rules(String kind, ControlPlaneSettings settings,
+    private static KindRules rules(String kind, StoreKeys keys, ControlPlaneSettings settings,
                                    org.apache.pekko.actor.typed.javadsl.ActorContext<EntityMessage> entity) {
         if (Pod.KIND.equals(kind)) {
             return new PodRules(Events.get(entity.getSystem())::record);
@@ -50,6 +52,8 @@ public final class Entities {
         } else if (ReplicationController.KIND.equals(kind)) {
             return new ReplicationControllerRules(entity, settings.askTimeout(),
                     Events.get(entity.getSystem()).sink(Events.REPLICATION_CONTROLLER));
+        } else if (Service.KIND.equals(kind)) {
+            return new ServiceRules(entity.getSystem(), keys, settings);
         }
         return KindRules.DEFAULT;
     }

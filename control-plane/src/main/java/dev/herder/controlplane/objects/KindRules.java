@@ -45,6 +45,10 @@ public interface KindRules {
         return Reaction.none();
     }
 
+    /** The object was deleted (the delete is stored): what the entity keeps besides it goes too. */
+    default void onDeleted(ApiObject was) {
+    }
+
     /** How often {@link #onTick} runs while the entity lives; empty for never. */
     default Optional<Duration> tickInterval() {
         return Optional.empty();

@@ -164,7 +164,10 @@ public final class ObjectEntity {
         }
         ApiObject was = current.get();
         return persist(m -> m.remove(self, id), Optional.empty(), new KindRules.Reaction(null,
-                gone -> delete.replyTo().tell(new ApiResponse.Deleted(was)),
+                gone -> {
+                    rules.onDeleted(was);
+                    delete.replyTo().tell(new ApiResponse.Deleted(was));
+                },
                 error -> delete.replyTo().tell(new ApiResponse.Failure(error))));
     }
 

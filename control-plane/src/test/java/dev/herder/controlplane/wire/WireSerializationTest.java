@@ -95,6 +95,13 @@ class WireSerializationTest {
                 new ApiResponse.Failure(ApiError.conflict("stale")),
                 new PodStatusReport("default", "web", "uid", "node-1", 7L, pod.status()),
                 new NodeHeartbeat(node, 5L),
+                new dev.herder.controlplane.services.ServiceCommands.ObservedBackends("svc-uid", 2, List.of(
+                        new dev.herder.controlplane.services.ServiceCommands.Backend("web-1", "uid", "node-1",
+                                "127.0.0.2", true, Map.of("http", 8080)))),
+                new dev.herder.protocol.wire.ServiceRoutes(7L, List.of(new dev.herder.protocol.wire.ServiceRoutes.Route(
+                        "default", "web", "ClientIP", List.of(new dev.herder.protocol.wire.ServiceRoutes.Port("http", 80,
+                                30080, List.of(new dev.herder.protocol.wire.ServiceRoutes.Backend("127.0.0.2", 8080,
+                                        "web-1"))))))),
                 new dev.herder.protocol.wire.PodEventReport("default", "web", "uid", "spec.containers{main}", "node-1",
                         "Warning", "BackOff", "Back-off restarting failed container main", "2026-11-27T10:00:00Z"),
                 new PodAssignments("node-1", 9L, false, List.of(pod), List.of("gone-uid")),

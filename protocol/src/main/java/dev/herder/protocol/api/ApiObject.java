@@ -14,9 +14,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ReplicationController.class, name = "ReplicationController"),
     @JsonSubTypes.Type(value = Service.class, name = "Service"),
     @JsonSubTypes.Type(value = Node.class, name = "Node"),
-    @JsonSubTypes.Type(value = Event.class, name = "Event")
+    @JsonSubTypes.Type(value = Event.class, name = "Event"),
+    @JsonSubTypes.Type(value = Endpoints.class, name = "Endpoints")
 })
-public sealed interface ApiObject permits Pod, ReplicationController, Service, Node, Event {
+public sealed interface ApiObject permits Pod, ReplicationController, Service, Node, Event, Endpoints {
     String apiVersion();
 
     String kind();

@@ -10,9 +10,11 @@ public final class Kinds {
     public static final String DEFAULT_NAMESPACE = "default";
     /** The kinds users apply, each object owned by one entity. */
     public static final List<String> ALL = List.of(Pod.KIND, ReplicationController.KIND, Service.KIND, Node.KIND);
-    /** What get and describe serve: the applied kinds and the events Herder records about them. */
+    /** What get and describe serve: the applied kinds, and what Herder keeps about them (endpoints, events). */
     public static final List<String> READABLE = List.of(Pod.KIND, ReplicationController.KIND, Service.KIND, Node.KIND,
-            Event.KIND);
+            Endpoints.KIND, Event.KIND);
+    /** The kinds Herder writes itself: users read them, never apply them. */
+    public static final List<String> RECORDED = List.of(Endpoints.KIND, Event.KIND);
 
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("pods", Pod.KIND), Map.entry("pod", Pod.KIND), Map.entry("po", Pod.KIND),
@@ -21,7 +23,8 @@ public final class Kinds {
             Map.entry("rc", ReplicationController.KIND),
             Map.entry("services", Service.KIND), Map.entry("service", Service.KIND), Map.entry("svc", Service.KIND),
             Map.entry("nodes", Node.KIND), Map.entry("node", Node.KIND), Map.entry("no", Node.KIND),
-            Map.entry("events", Event.KIND), Map.entry("event", Event.KIND), Map.entry("ev", Event.KIND));
+            Map.entry("events", Event.KIND), Map.entry("event", Event.KIND), Map.entry("ev", Event.KIND),
+            Map.entry("endpoints", Endpoints.KIND), Map.entry("ep", Endpoints.KIND));
 
     private Kinds() {
     }
@@ -45,6 +48,6 @@ public final class Kinds {
 
     /** kubectl's plural resource name of a kind: pods, replicationcontrollers, services, nodes, events. */
     public static String plural(String kind) {
-        return kind.toLowerCase(Locale.ROOT) + "s";
+        return Endpoints.KIND.equals(kind) ? "endpoints" : kind.toLowerCase(Locale.ROOT) + "s";
     }
 }

@@ -38,6 +38,10 @@ final class KindRules {
             return V1.equals(apiVersion) ? Optional.empty()
                     : Optional.of("apiVersion: unsupported value \"" + apiVersion + "\": " + kind + " is " + V1);
         }
+        if (dev.herder.protocol.api.Endpoints.KIND.equals(kind)) {
+            return Optional.of("Endpoints objects are kept by Herder from the ready pods a service selects, not applied;"
+                    + " see them with \"herder get endpoints\"");
+        }
         if (dev.herder.protocol.api.Event.KIND.equals(kind)) {
             return Optional.of("Event objects are recorded by Herder's controllers, not applied; list them with"
                     + " \"herder get events\" or see an object's with \"herder describe\"");

@@ -180,6 +180,14 @@ class ManifestReaderTest {
     }
 
     @Test
+    void refusesEndpointsSayingHerderKeepsThem() {
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(
+                "{apiVersion: v1, kind: Endpoints, metadata: {name: web}}", "e.yaml"));
+        assertTrue(e.errors().get(0).startsWith("e.yaml: Endpoints/web: Endpoints objects are kept by Herder from the"
+                + " ready pods a service selects"), e.errors().get(0));
+    }
+
+    @Test
     void ignoresStatusWithoutAWarning() {
         ReadResult result = ManifestReader.read(POD + "status: {phase: Running, podIP: 10.0.0.1}\n", "s.yaml");
         assertEquals(List.of(), result.warnings());
