@@ -47,7 +47,8 @@ public final class AgentProcess {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
             Executor blocking = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(BLOCKING_DISPATCHER));
             NodeAgent.Runtime runtime = new NodeAgent.Runtime(docker, blocking,
-                    AgentSettings.podWorkerSettings(config, settings.nodeName(), settings.address()));
+                    AgentSettings.podWorkerSettings(config, settings.nodeName(), settings.address()),
+                    config.getDuration("herder.agent.proxy.connect-timeout"));
             ctx.spawn(NodeAgent.create(settings, new ControlPlaneLink(ctx.getSystem()), runtime), "agent-" + settings.nodeName());
             ctx.getLog().info("node {} runs pods on Docker {} at {}", settings.nodeName(), version, settings.address());
             return Behaviors.<Void>empty();

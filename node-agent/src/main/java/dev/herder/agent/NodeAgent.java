@@ -3,6 +3,7 @@ package dev.herder.agent;
 import dev.herder.agent.access.ContainerAccess;
 import dev.herder.agent.pods.ContainerSpecs;
 import dev.herder.agent.pods.PodEvents;
+import dev.herder.agent.proxy.ServiceProxy;
 import dev.herder.agent.pods.PodWorker;
 import dev.herder.agent.pods.PodWorkerSettings;
 import dev.herder.agent.runtime.ContainerRuntime;
@@ -22,8 +23,9 @@ import dev.herder.protocol.wire.ContainerLogsReply;
 import dev.herder.protocol.wire.ContainerLogsRequest;
 import dev.herder.protocol.wire.NodeHeartbeat;
 import dev.herder.protocol.wire.PodAssignments;
-import dev.herder.protocol.wire.PodEventReport;
+import dev.herder.protocol.wire.EventReport;
 import dev.herder.protocol.wire.PodStatusReport;
+import dev.herder.protocol.wire.ServiceRoutes;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,8 +71,12 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     private record WorkerEnded(String uid) implements AgentCommand {
     }
 
-    /** How this node runs pods: on a container runtime (a PodWorker per pod), or simulated when null. */
-    public record Runtime(ContainerRuntime runtime, Executor blocking, PodWorkerSettings settings) {
+    /**
+     * How this node runs pods: on a container runtime (a PodWorker per pod), or simulated when null; and how
+     * long its service proxy waits for an endpoint to take a connection before it tries the next.
+     */
+    public record Runtime(ContainerRuntime runtime, Executor blocking, PodWorkerSettings settings,
+                          java.time.Duration proxyConnectTimeout) {
     }
 
     private final AgentSettings settings;
@@ -79,6 +85,8 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     private final Node node;
     private final Runtime runtime;
     private final ActorRef<PodWorker.StatusChanged> statusAdapter;
+    /** The node's service proxy (nodes on a container runtime; a simulated node has none). */
+    private final ActorRef<ServiceProxy.Command> proxy;
     private final Map<String, ActorRef<PodWorker.Command>> workers = new HashMap<>();
     private final Map<String, Pod> assigned = new LinkedHashMap<>();
     private final Map<String, PodStatus> statuses = new HashMap<>();
@@ -97,6 +105,8 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
         this.timers = timers;
         this.node = describe(settings, ActorRefResolver.get(context.getSystem()).toSerializationFormat(context.getSelf()),
                 runtime == null ? "simulated" : "docker");
+        this.proxy = runtime == null ? null : context.spawn(ServiceProxy.create(settings.address(), settings.nodeName(),
+                controlPlane, runtime.proxyConnectTimeout()), "proxy");
         timers.startTimerWithFixedDelay(HEARTBEAT, new Heartbeat(), settings.heartbeatInterval());
         timers.startTimerWithFixedDelay(RESYNC, new Resync(), settings.statusResync());
         context.getSelf().tell(new Heartbeat());
@@ -125,6 +135,12 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
                     return this;
                 })
                 .onMessage(Resync.class, r -> onResync())
+                .onMessage(ServiceRoutes.class, routes -> {
+                    if (proxy != null) {
+                        proxy.tell(new ServiceProxy.Update(routes));
+                    }
+                    return this;
+                })
                 .onMessage(ContainerLogsRequest.class, this::onLogs)
                 .onMessage(ContainerExecRequest.class, this::onExec)
                 .build();
@@ -171,8 +187,8 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     /** A pod's events go to the pod's entity, which records them with this node as their source. */
     private PodEvents eventsOf(Pod pod) {
         ObjectMeta m = pod.metadata();
-        return (container, type, reason, message) -> controlPlane.tell(Pod.KIND, pod.key(), new PodEventReport(
-                m.namespace(), m.name(), m.uid(), container == null ? null : "spec.containers{" + container + "}",
+        return (container, type, reason, message) -> controlPlane.tell(Pod.KIND, pod.key(), new EventReport(Pod.KIND,
+                m.namespace(), m.name(), m.uid(), container == null ? null : "spec.containers{" + container + "}", EventReport.KUBELET,
                 settings.nodeName(), type, reason, message, Instant.now().toString()));
     }
 

@@ -17,8 +17,6 @@ public final class Events implements Extension {
     public static final String REPLICATION_CONTROLLER = "replication-controller";
     public static final String SCHEDULER = "default-scheduler";
     public static final String NODE_CONTROLLER = "node-controller";
-    /** Agents record as the kubelet does, with their node as the host. */
-    public static final String KUBELET = "kubelet";
 
     private static final Id ID = new Id();
 

@@ -45,7 +45,7 @@ public final class Entities {
     private static KindRules rules(String kind, StoreKeys keys, ControlPlaneSettings settings,
                                    org.apache.pekko.actor.typed.javadsl.ActorContext<EntityMessage> entity) {
         if (Pod.KIND.equals(kind)) {
-            return new PodRules(Events.get(entity.getSystem())::record);
+            return new PodRules();
         } else if (Node.KIND.equals(kind)) {
             return new NodeRules(settings.nodeNotReadyAfter(), settings.nodeCheckInterval(),
                     Events.get(entity.getSystem()).sink(Events.NODE_CONTROLLER));

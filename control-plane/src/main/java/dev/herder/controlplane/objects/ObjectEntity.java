@@ -1,11 +1,16 @@
 package dev.herder.controlplane.objects;
 
 import dev.herder.controlplane.ControlPlaneSettings;
+import dev.herder.controlplane.events.EventRecorder;
+import dev.herder.controlplane.events.Events;
 import dev.herder.controlplane.store.StoreKeys;
 import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.EventSource;
+import dev.herder.protocol.api.ObjectReference;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiResponse;
 import dev.herder.protocol.wire.EntityMessage;
+import dev.herder.protocol.wire.EventReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -129,8 +134,27 @@ public final class ObjectEntity {
                 .onMessage(EntityCommand.Delete.class, this::onDelete)
                 .onMessage(Tick.class, t -> react(rules.onTick(current, Instant.now())))
                 .onMessage(Reload.class, r -> load())
+                .onMessage(EventReport.class, this::onEventReport)
                 .onAnyMessage(m -> react(rules.onMessage(m, current, Instant.now())))
                 .build();
+    }
+
+    /** What an agent reports about the object is recorded as the object's event, with the agent's node as host. */
+    private Behavior<EntityMessage> onEventReport(EventReport report) {
+        if (current.isEmpty() || !current.get().metadata().uid().equals(report.uid())) {
+            return Behaviors.same();
+        }
+        ObjectReference ref = ObjectReference.to(current.get());
+        Instant at;
+        try {
+            at = Instant.parse(report.at());
+        } catch (RuntimeException e) {
+            at = Instant.now();
+        }
+        Events.get(context.getSystem()).record(new EventRecorder.Record(new ObjectReference(ref.kind(), ref.namespace(),
+                ref.name(), ref.uid(), ref.apiVersion(), ref.resourceVersion(), report.fieldPath()),
+                new EventSource(report.component(), report.nodeName()), report.type(), report.reason(), report.message(), at));
+        return Behaviors.same();
     }
 
     private Behavior<EntityMessage> onApply(EntityCommand.Apply apply) {

@@ -1,46 +1,28 @@
 package dev.herder.controlplane.pods;
 
-import dev.herder.controlplane.events.EventRecorder;
-import dev.herder.controlplane.events.Events;
 import dev.herder.controlplane.objects.ApiObjects;
 import dev.herder.controlplane.objects.KindRules;
 import dev.herder.controlplane.objects.Versions;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Container;
-import dev.herder.protocol.api.EventSource;
-import dev.herder.protocol.api.ObjectReference;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodCondition;
 import dev.herder.protocol.api.PodSpec;
 import dev.herder.protocol.api.PodStatus;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.EntityMessage;
-import dev.herder.protocol.wire.PodEventReport;
 import dev.herder.protocol.wire.PodStatusReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A pod's particular rules: it starts Pending; once bound to a node only its images may change; the
- * Master binds it and says why it cannot be placed; its agent reports what runs, in versioned snapshots,
- * and what it did to the containers, which the pod's entity records as the pod's events.
+ * Master binds it and says why it cannot be placed; its agent reports what runs, in versioned snapshots.
  */
 public final class PodRules implements KindRules {
-    private final Consumer<EventRecorder.Record> events;
     private long lastReportVersion;
-
-    /** Rules that drop what agents report happened (for tests of the rest). */
-    public PodRules() {
-        this(reported -> { });
-    }
-
-    /** @param events where the events agents report are recorded */
-    public PodRules(Consumer<EventRecorder.Record> events) {
-        this.events = events;
-    }
 
     @Override
     public ApiObject onCreate(ApiObject created, Instant now) {
@@ -72,9 +54,6 @@ public final class PodRules implements KindRules {
             return onBind(bind, pod, now);
         } else if (message instanceof PodCommands.MarkUnschedulable mark) {
             return onUnschedulable(mark, pod, now);
-        } else if (message instanceof PodEventReport event) {
-            pod.filter(p -> p.metadata().uid().equals(event.uid())).ifPresent(p -> record(p, event, now));
-            return Reaction.none();
         } else if (message instanceof PodStatusReport report) {
             return onReport(report, pod, now);
         } else if (message instanceof PodCommands.MarkFailed failed) {
@@ -126,19 +105,6 @@ public final class PodRules implements KindRules {
                 failed.message(), failed.reason(), was == null ? null : was.hostIP(), was == null ? null : was.podIP(),
                 was == null ? null : was.startTime(), was == null ? null : was.containerStatuses());
         return Reaction.write(ApiObjects.withVersion(pod.withStatus(status), Versions.next(pod.metadata().resourceVersion(), now)));
-    }
-
-    private void record(Pod pod, PodEventReport event, Instant now) {
-        ObjectReference ref = ObjectReference.to(pod);
-        Instant at;
-        try {
-            at = Instant.parse(event.at());
-        } catch (RuntimeException e) {
-            at = now;
-        }
-        events.accept(new EventRecorder.Record(new ObjectReference(ref.kind(), ref.namespace(), ref.name(), ref.uid(),
-                ref.apiVersion(), ref.resourceVersion(), event.fieldPath()),
-                new EventSource(Events.KUBELET, event.nodeName()), event.type(), event.reason(), event.message(), at));
     }
 
     /** Succeeded and Failed are final: no report turns such a pod back into a running one. */

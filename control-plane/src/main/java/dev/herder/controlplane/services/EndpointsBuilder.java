@@ -91,6 +91,7 @@ public final class EndpointsBuilder {
             ports.add(new ServiceRoutes.Port(p.name(), p.port(), p.nodePort(), backends));
         }
         String affinity = service.spec().sessionAffinity() == null ? "None" : service.spec().sessionAffinity();
-        return new ServiceRoutes.Route(service.metadata().namespace(), service.metadata().name(), affinity, ports);
+        return new ServiceRoutes.Route(service.metadata().namespace(), service.metadata().name(),
+                service.metadata().uid(), affinity, ports);
     }
 }

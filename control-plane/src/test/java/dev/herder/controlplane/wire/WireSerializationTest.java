@@ -99,10 +99,10 @@ class WireSerializationTest {
                         new dev.herder.controlplane.services.ServiceCommands.Backend("web-1", "uid", "node-1",
                                 "127.0.0.2", true, Map.of("http", 8080)))),
                 new dev.herder.protocol.wire.ServiceRoutes(7L, List.of(new dev.herder.protocol.wire.ServiceRoutes.Route(
-                        "default", "web", "ClientIP", List.of(new dev.herder.protocol.wire.ServiceRoutes.Port("http", 80,
+                        "default", "web", "svc-uid", "ClientIP", List.of(new dev.herder.protocol.wire.ServiceRoutes.Port("http", 80,
                                 30080, List.of(new dev.herder.protocol.wire.ServiceRoutes.Backend("127.0.0.2", 8080,
                                         "web-1"))))))),
-                new dev.herder.protocol.wire.PodEventReport("default", "web", "uid", "spec.containers{main}", "node-1",
+                new dev.herder.protocol.wire.EventReport("Pod", "default", "web", "uid", "spec.containers{main}", "kubelet", "node-1",
                         "Warning", "BackOff", "Back-off restarting failed container main", "2026-11-27T10:00:00Z"),
                 new PodAssignments("node-1", 9L, false, List.of(pod), List.of("gone-uid")),
                 new EntityCommand.Apply(pod, ref.unsafeUpcast()),

@@ -10,7 +10,7 @@ import java.util.List;
 public record ServiceRoutes(long version, List<Route> routes) implements AgentCommand {
 
     /** One service: its ports and how a client is given a backend (None: round robin; ClientIP: sticky). */
-    public record Route(String namespace, String name, String sessionAffinity, List<Port> ports) {
+    public record Route(String namespace, String name, String uid, String sessionAffinity, List<Port> ports) {
     }
 
     /**
