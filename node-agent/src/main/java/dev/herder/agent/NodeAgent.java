@@ -3,6 +3,7 @@ package dev.herder.agent;
 import dev.herder.agent.access.ContainerAccess;
 import dev.herder.agent.pods.ContainerSpecs;
 import dev.herder.agent.pods.PodEvents;
+import dev.herder.agent.pods.ServiceEnv;
 import dev.herder.agent.proxy.ServiceProxy;
 import dev.herder.agent.pods.PodWorker;
 import dev.herder.agent.pods.PodWorkerSettings;
@@ -87,6 +88,9 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     private final ActorRef<PodWorker.StatusChanged> statusAdapter;
     /** The node's service proxy (nodes on a container runtime; a simulated node has none). */
     private final ActorRef<ServiceProxy.Command> proxy;
+    /** The services as last routed: new containers get their variables (read off the actor's thread). */
+    private final java.util.concurrent.atomic.AtomicReference<List<ServiceRoutes.Route>> services =
+            new java.util.concurrent.atomic.AtomicReference<>(List.of());
     private final Map<String, ActorRef<PodWorker.Command>> workers = new HashMap<>();
     private final Map<String, Pod> assigned = new LinkedHashMap<>();
     private final Map<String, PodStatus> statuses = new HashMap<>();
@@ -139,6 +143,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
                     if (proxy != null) {
                         proxy.tell(new ServiceProxy.Update(routes));
                     }
+                    services.set(routes.routes());
                     return this;
                 })
                 .onMessage(ContainerLogsRequest.class, this::onLogs)
@@ -180,7 +185,8 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
             timers.startSingleTimer("start-" + uid, new Started(uid), settings.simulatedStartDelay());
         } else {
             workers.put(uid, getContext().spawn(PodWorker.create(pod, runtime.settings(), runtime.runtime(),
-                    runtime.blocking(), statusAdapter, eventsOf(pod)), "pod-" + uid));
+                    runtime.blocking(), statusAdapter, eventsOf(pod),
+                    () -> ServiceEnv.of(pod.metadata().namespace(), settings.address(), services.get())), "pod-" + uid));
         }
     }
 

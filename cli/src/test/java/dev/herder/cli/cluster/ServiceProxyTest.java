@@ -178,6 +178,19 @@ class ServiceProxyTest {
     }
 
     @Test
+    void aPodFindsTheServicesThatExistWhenItStartsInItsEnvironment() {
+        apply(service("finder-target", "nobody", 18184, ""));
+        apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: finder\nspec:\n  nodeName: " + NODE_B + "\n"
+                + "  terminationGracePeriodSeconds: 1\n  containers:\n  - name: main\n    image: local/busybox:1\n"
+                + "    command: [\"sh\", \"-c\", \"echo at=$FINDER_TARGET_SERVICE_HOST:$FINDER_TARGET_SERVICE_PORT"
+                + " http=$FINDER_TARGET_SERVICE_PORT_HTTP; sleep 3600\"]\n");
+        LocalCluster.await("finder printed the service's address", Duration.ofSeconds(60), () -> {
+            var logs = cluster.herder("logs", "finder");
+            return logs.exitCode() == 0 && logs.out().contains("at=127.0.0.3:18184 http=18184");
+        });
+    }
+
+    @Test
     void clientIpAffinityKeepsOneClientOnOnePod() throws Exception {
         apply(servers("sticky", 2, 18081));
         apply(service("sticky", "sticky", 18181, "  sessionAffinity: ClientIP\n"));

@@ -38,6 +38,12 @@ public final class ContainerSpecs {
     }
 
     public static ContainerSpec of(Pod pod, Container c, String nodeName, String nodeAddress, int restartCount, Path dataDir) {
+        return of(pod, c, nodeName, nodeAddress, restartCount, dataDir, Map.of());
+    }
+
+    /** @param serviceEnv the services' variables ({@link ServiceEnv}); the container's own env wins over them */
+    public static ContainerSpec of(Pod pod, Container c, String nodeName, String nodeAddress, int restartCount, Path dataDir,
+                                   Map<String, String> serviceEnv) {
         ObjectMeta m = pod.metadata();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(NODE_LABEL, nodeName);
@@ -50,7 +56,9 @@ public final class ContainerSpecs {
                 m.uid().substring(0, Math.min(UID_CHARS, m.uid().length())));
         boolean hostNetwork = Boolean.TRUE.equals(pod.spec().hostNetwork())
                 || pod.spec().containers().stream().anyMatch(x -> x.ports() != null && !x.ports().isEmpty());
-        return new ContainerSpec(name, c.image(), c.command(), c.args(), env(pod, c, nodeAddress), c.workingDir(),
+        Map<String, String> env = new LinkedHashMap<>(serviceEnv);
+        env.putAll(env(pod, c, nodeAddress));
+        return new ContainerSpec(name, c.image(), c.command(), c.args(), env, c.workingDir(),
                 hostNetwork, labels, limit(c, "memory", false), limit(c, "cpu", true), mounts(pod, c, dataDir));
     }
 

@@ -98,6 +98,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     private final Executor blocking;
     private final ActorRef<StatusChanged> agent;
     private final PodEvents events;
+    private final Supplier<Map<String, String>> serviceEnv;
     private final Map<String, ContainerRun> runs = new LinkedHashMap<>();
     private final BackoffPolicy backoff;
     private final ProbeRunner probes;
@@ -106,9 +107,11 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     private PodStatus reported;
 
     private PodWorker(ActorContext<Command> context, TimerScheduler<Command> timers, Pod pod, PodWorkerSettings settings,
-                      ContainerRuntime runtime, Executor blocking, ActorRef<StatusChanged> agent, PodEvents events) {
+                      ContainerRuntime runtime, Executor blocking, ActorRef<StatusChanged> agent, PodEvents events,
+                      Supplier<Map<String, String>> serviceEnv) {
         super(context);
         this.events = events;
+        this.serviceEnv = serviceEnv;
         this.pod = pod;
         this.settings = settings;
         this.runtime = runtime;
@@ -128,9 +131,10 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     }
 
     public static Behavior<Command> create(Pod pod, PodWorkerSettings settings, ContainerRuntime runtime, Executor blocking,
-                                           ActorRef<StatusChanged> agent, PodEvents events) {
+                                           ActorRef<StatusChanged> agent, PodEvents events,
+                                           Supplier<Map<String, String>> serviceEnv) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new PodWorker(ctx, timers, pod, settings, runtime, blocking, agent, events)));
+                new PodWorker(ctx, timers, pod, settings, runtime, blocking, agent, events, serviceEnv)));
     }
 
     @Override
@@ -238,13 +242,14 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         Container c = run.container;
         String previous = run.deadContainerId;
         int restartCount = run.history.restartCount();
+        Map<String, String> services = serviceEnv.get(); // the services there are as the container starts
         async(() -> {
             if (previous != null) {
                 runtime.remove(previous);
             }
             Duration pulledIn = ensureImage(c);
             return new Created(runtime.create(ContainerSpecs.of(pod, c, settings.nodeName(), settings.nodeAddress(),
-                    restartCount, settings.dataDir())), pulledIn);
+                    restartCount, settings.dataDir(), services)), pulledIn);
         }, (created, failure) -> new Launched(c.name(), created, failure,
                 failure != null && rootOf(failure) instanceof PullFailure));
     }
