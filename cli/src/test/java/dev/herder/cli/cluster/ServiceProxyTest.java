@@ -289,6 +289,58 @@ class ServiceProxyTest {
     }
 
     @Test
+    void aRollingUpdateThroughTheServiceFailsNoRequest() throws Exception {
+        String v1 = servers("rolling", 2, 18085)
+                .replace("spec:\n  replicas: 2\n", "spec:\n  replicas: 2\n  minReadySeconds: 1\n  strategy:\n"
+                        + "    rollingUpdate:\n      maxSurge: 0\n      maxUnavailable: 1\n")
+                .replace("    metadata:\n      labels:\n", "    metadata:\n      annotations:\n"
+                        + "        herder.dev/restart-backoff: initial=1s,max=2s\n      labels:\n")
+                // out of the endpoints (and every proxy) before it stops serving, as Kubernetes users do it
+                .replace("        readinessProbe:\n", "        lifecycle:\n          preStop:\n            exec:\n"
+                        + "              command: [\"sleep\", \"2\"]\n        readinessProbe:\n")
+                .replace("terminationGracePeriodSeconds: 1", "terminationGracePeriodSeconds: 5");
+        apply(v1);
+        apply(service("rolling", "rolling", 18185, ""));
+        Set<String> before = awaitServers("rolling", "rolling", 2);
+        LocalCluster.await("both behind the proxy", Duration.ofSeconds(10), () -> {
+            try {
+                return answers(NODES[0], 18185, 6).equals(before);
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Set<String> served = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread client = new Thread(() -> {
+            while (running.get()) {
+                int n = requests.incrementAndGet();
+                try {
+                    served.add(get("127.0.0.1", NODES[n % 2], 18185));
+                } catch (IOException e) {
+                    failures.add(e.getMessage());
+                }
+            }
+        });
+        client.start();
+        try {
+            apply(v1.replace("image: local/busybox:1", "image: local/busybox:2"));
+            var status = cluster.herder("--timeout", "20s", "rollout", "status", "rc", "rolling");
+            assertEquals(0, status.exitCode(), status.out() + status.err());
+            Thread.sleep(1000);
+        } finally {
+            running.set(false);
+            client.join(10_000);
+        }
+        Set<String> after = readyPods("rolling");
+        assertTrue(after.stream().noneMatch(before::contains), "every pod was replaced: " + before + " -> " + after);
+        assertTrue(served.containsAll(after), "the new pods served: " + served);
+        assertTrue(requests.get() > 50, "the client sent " + requests.get() + " requests");
+        assertEquals(List.of(), failures, "of " + requests.get() + " requests");
+    }
+
+    @Test
     void aServicePortAlreadyInUseOnANodeIsAWarningEventOfTheService() throws Exception {
         try (ServerSocket taken = new ServerSocket(18190, 1, InetAddress.getByName(NODES[0]))) {
             apply(service("blocked", "nothing", 18190, ""));
