@@ -18,7 +18,8 @@ public record ControlPlaneSettings(
         Duration eventsTtl,
         Duration eventsFlushInterval,
         Duration eventsPruneInterval,
-        int eventsMaxPending) {
+        int eventsMaxPending,
+        String nodePortRange) {
 
     public static ControlPlaneSettings from(Config root) {
         Config c = root.getConfig("herder.control-plane");
@@ -36,6 +37,7 @@ public record ControlPlaneSettings(
                 c.getDuration("events.ttl"),
                 c.getDuration("events.flush-interval"),
                 c.getDuration("events.prune-interval"),
-                c.getInt("events.max-pending"));
+                c.getInt("events.max-pending"),
+                c.getString("services.node-port-range"));
     }
 }

@@ -98,6 +98,23 @@ class EndpointsTest {
                     && ready(e).stream().noneMatch(a -> a.nodeName().equals("lost-1")));
             assertEquals(5, ready(afterLoss).size() + notReady(afterLoss).size());
 
+            // every node's proxy listens on a service's port: a second service cannot have it
+            java.nio.file.Path clash = java.nio.file.Files.writeString(cluster.dir().resolve("clash.yaml"),
+                    SERVICE.replace("name: web\nspec", "name: clash\nspec"));
+            var taken = cluster.herder("apply", "-f", clash.toString());
+            assertEquals(1, taken.exitCode(), taken.out());
+            assertTrue(taken.err().contains("services \"clash\" is invalid: port 80 is already used by service default/web;"
+                    + " port 9090 is already used by service default/web"), taken.err());
+            java.nio.file.Path nodePort = java.nio.file.Files.writeString(cluster.dir().resolve("np.yaml"),
+                    "apiVersion: v1\nkind: Service\nmetadata:\n  name: np\nspec:\n  type: NodePort\n"
+                            + "  selector:\n    app: web\n  ports:\n  - port: 8000\n");
+            var np = cluster.herder("apply", "-f", nodePort.toString());
+            assertEquals(0, np.exitCode(), np.err());
+            var shown = cluster.herder("get", "svc", "np");
+            assertTrue(shown.out().contains("8000:30000/TCP"), "the first node port of the range: " + shown.out());
+            assertTrue(cluster.herder("apply", "-f", nodePort.toString()).out().contains("service/np unchanged"),
+                    "applied again, it keeps its node port");
+
             ApiResponse deleted = cluster.call(new ApiRequest.Delete("Service", "default", "web"));
             assertTrue(deleted instanceof ApiResponse.Deleted, () -> "delete: " + deleted);
             LocalCluster.await("the endpoints gone with the service", Duration.ofSeconds(10),

@@ -113,6 +113,37 @@ public final class ApiService {
             return CompletableFuture.completedFuture(
                     new ApiResponse.ApplyOutcome(kind, ns, name, null, null, ApiError.invalid(message), List.of()));
         }
+        if (object instanceof dev.herder.protocol.api.Service service) {
+            return reservePorts(service).thenCompose(reserved -> reserved.error() != null
+                    ? CompletableFuture.completedFuture(new ApiResponse.ApplyOutcome(kind, ns, name, null, null,
+                            ApiError.invalid(ApiObjects.describe(kind, name) + " is invalid: " + reserved.error()),
+                            List.of()))
+                    : store(withPorts(service, reserved.ports())));
+        }
+        return store(object);
+    }
+
+    /** The service's ports checked against every other service's, and its node ports chosen, by the Master. */
+    private CompletionStage<MasterProtocol.PortsReserved> reservePorts(dev.herder.protocol.api.Service service) {
+        String type = service.spec().type() == null ? "ClusterIP" : service.spec().type();
+        return AskPattern.<Master.Command, MasterProtocol.PortsReserved>ask(master, replyTo ->
+                        new MasterProtocol.ReservePorts(service.key(), type, service.spec().ports(), replyTo),
+                settings.askTimeout(), system.scheduler())
+                .exceptionally(t -> new MasterProtocol.PortsReserved(null, "its ports could not be checked: the Master"
+                        + " did not answer in time (it may be failing over); try again"));
+    }
+
+    private static ApiObject withPorts(dev.herder.protocol.api.Service s, List<dev.herder.protocol.api.ServicePort> ports) {
+        var spec = s.spec();
+        return new dev.herder.protocol.api.Service(s.apiVersion(), s.kind(), s.metadata(),
+                new dev.herder.protocol.api.ServiceSpec(spec.selector(), ports, spec.type(), spec.clusterIP(),
+                        spec.sessionAffinity()), s.status());
+    }
+
+    private CompletionStage<ApiResponse.ApplyOutcome> store(ApiObject object) {
+        String kind = object.kind();
+        String ns = object.metadata().namespace();
+        String name = object.metadata().name();
         return Entities.ref(system, kind, ObjectKey.of(object).id())
                 .<ApiResponse>ask(replyTo -> new EntityCommand.Apply(object, replyTo), settings.askTimeout())
                 .handle((rsp, failure) -> {

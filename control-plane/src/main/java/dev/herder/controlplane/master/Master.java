@@ -100,6 +100,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private final AgentLink agents;
     private final ControllerFeed controllers;
     private final ServiceFeed services;
+    private final dev.herder.controlplane.services.PortAllocation ports;
     private final ReplicatorMessageAdapter<Command, LWWMap<String, ApiObject>> replicator;
     private final Map<String, org.apache.pekko.cluster.ddata.Key<LWWMap<String, ApiObject>>> keyOfBucket = new HashMap<>();
     private final Map<String, String> kindOfBucket = new HashMap<>();
@@ -130,6 +131,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
         this.agents = new AgentLink(context.getSystem());
         this.controllers = new ControllerFeed(context.getSystem());
         this.services = new ServiceFeed(context.getSystem());
+        this.ports = new dev.herder.controlplane.services.PortAllocation(settings.nodePortRange());
         this.replicator = replicator;
         this.schedulerEvents = Events.get(context.getSystem()).sink(Events.SCHEDULER);
         this.nodeEvents = Events.get(context.getSystem()).sink(Events.NODE_CONTROLLER);
@@ -181,6 +183,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
                 })
                 .onMessage(ServicesChanged.class, changed -> {
                     view.serviceBucket(changed.bucket(), changed.entries());
+                    ports.seen(view.services());
                     return scheduleSoon();
                 })
                 .onMessage(Schedule.class, this::onSchedule)
@@ -194,6 +197,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
                     return this;
                 })
                 .onMessage(MasterProtocol.WhereAreYou.class, this::onWhereAreYou)
+                .onMessage(MasterProtocol.ReservePorts.class, this::onReservePorts)
                 .build();
     }
 
@@ -425,6 +429,21 @@ public final class Master extends AbstractBehavior<Master.Command> {
             }
         }
         return scheduleSoon();
+    }
+
+    private Behavior<Command> onReservePorts(MasterProtocol.ReservePorts ask) {
+        if (!unloaded.isEmpty()) {
+            ask.replyTo().tell(new MasterProtocol.PortsReserved(null, "the Master took over moments ago and is still"
+                    + " reading the store; try again in a few seconds"));
+            return this;
+        }
+        try {
+            ask.replyTo().tell(new MasterProtocol.PortsReserved(ports.reserve(ask.serviceKey(), ask.type(), ask.ports(),
+                    view.services(), java.time.Instant.now()), null));
+        } catch (IllegalArgumentException e) {
+            ask.replyTo().tell(new MasterProtocol.PortsReserved(null, e.getMessage()));
+        }
+        return this;
     }
 
     private Behavior<Command> onWhereAreYou(MasterProtocol.WhereAreYou ask) {

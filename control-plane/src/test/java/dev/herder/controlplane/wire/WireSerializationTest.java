@@ -95,6 +95,9 @@ class WireSerializationTest {
                 new ApiResponse.Failure(ApiError.conflict("stale")),
                 new PodStatusReport("default", "web", "uid", "node-1", 7L, pod.status()),
                 new NodeHeartbeat(node, 5L),
+                new dev.herder.controlplane.master.MasterProtocol.ReservePorts("default/web", "NodePort",
+                        svc.spec().ports(), ref.unsafeUpcast()),
+                new dev.herder.controlplane.master.MasterProtocol.PortsReserved(svc.spec().ports(), null),
                 new dev.herder.controlplane.services.ServiceCommands.ObservedBackends("svc-uid", 2, List.of(
                         new dev.herder.controlplane.services.ServiceCommands.Backend("web-1", "uid", "node-1",
                                 "127.0.0.2", true, Map.of("http", 8080)))),
