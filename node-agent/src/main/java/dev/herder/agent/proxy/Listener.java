@@ -30,20 +30,24 @@ import org.reactivestreams.Subscriber;
  * next; only when none answers is the client's connection closed. All of it is Pekko Streams TCP: no thread
  * per connection.
  */
-final class Listener {
+public final class Listener {
+    /** Small writes (a request, an answer) go out at once, not after the peer's delayed ACK (Nagle). */
+    private static final List<org.apache.pekko.io.Inet.SocketOption> NO_DELAY =
+            List.of(org.apache.pekko.io.TcpSO.tcpNoDelay(true));
+    private static final int BACKLOG = 1024;
     private final Tcp tcp;
     private final Materializer materializer;
     private final Duration connectTimeout;
     private final AtomicReference<Target> target = new AtomicReference<>(Target.NONE);
     private final AtomicLong counter = new AtomicLong();
 
-    Listener(Tcp tcp, Materializer materializer, Duration connectTimeout) {
+    public Listener(Tcp tcp, Materializer materializer, Duration connectTimeout) {
         this.tcp = tcp;
         this.materializer = materializer;
         this.connectTimeout = connectTimeout;
     }
 
-    void target(Target next) {
+    public void target(Target next) {
         target.set(next);
     }
 
@@ -52,8 +56,9 @@ final class Listener {
     }
 
     /** Starts listening; the stage completes with the binding, or fails when the port cannot be had. */
-    CompletionStage<Tcp.ServerBinding> bind(String address, int port) {
-        return tcp.bind(address, port).toMat(Sink.foreach(this::handle), Keep.left()).run(materializer);
+    public CompletionStage<Tcp.ServerBinding> bind(String address, int port) {
+        return tcp.bind(address, port, BACKLOG, NO_DELAY, false, Optional.empty())
+                .toMat(Sink.foreach(this::handle), Keep.left()).run(materializer);
     }
 
     private void handle(Tcp.IncomingConnection client) {
@@ -72,7 +77,7 @@ final class Listener {
         Pair<Pair<Subscriber<ByteString>, CompletionStage<Tcp.OutgoingConnection>>, Publisher<ByteString>> ends =
                 Source.<ByteString>asSubscriber()
                         .viaMat(tcp.outgoingConnection(new InetSocketAddress(b.ip(), b.port()), Optional.empty(),
-                                List.of(), true, Optional.of(connectTimeout), Optional.empty()), Keep.both())
+                                NO_DELAY, true, Optional.of(connectTimeout), Optional.empty()), Keep.both())
                         .toMat(Sink.asPublisher(AsPublisher.WITHOUT_FANOUT), Keep.both())
                         .run(materializer);
         return ends.first().second().handle((connected, failure) -> failure == null

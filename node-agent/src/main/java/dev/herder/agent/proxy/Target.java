@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Where one listener's connections go now: the ready backends of a service port and how a client is given
  * one. Immutable: an endpoint change swaps in a new Target, connections already made keep theirs.
  */
-record Target(List<ServiceRoutes.Backend> backends, boolean clientIpAffinity) {
+public record Target(List<ServiceRoutes.Backend> backends, boolean clientIpAffinity) {
     static final Target NONE = new Target(List.of(), false);
 
-    static Target of(ServiceRoutes.Route route, ServiceRoutes.Port port) {
+    public static Target of(ServiceRoutes.Route route, ServiceRoutes.Port port) {
         return new Target(List.copyOf(port.backends()), "ClientIP".equals(route.sessionAffinity()));
     }
 
