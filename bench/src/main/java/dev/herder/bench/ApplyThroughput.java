@@ -71,12 +71,17 @@ public final class ApplyThroughput {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 
+    /** Each service port serves one service in the cluster: every bench service gets its own. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_SERVICE_PORT =
+            new java.util.concurrent.atomic.AtomicInteger(10_000 + (int) (System.currentTimeMillis() % 20_000));
+
     /** A new pod, or with -Dkind=Service a new service (no scheduling or agent work follows its creation). */
     static ApiObject object(String name) {
         if ("Service".equals(System.getProperty("kind"))) {
             ObjectMeta meta = new ObjectMeta(name, null, "default", null, null, null, null, null, null, null, null);
             return new dev.herder.protocol.api.Service("v1", "Service", meta, new dev.herder.protocol.api.ServiceSpec(
-                    Map.of("app", "bench"), List.of(new dev.herder.protocol.api.ServicePort(null, "TCP", 80,
+                    Map.of("app", "bench"), List.of(new dev.herder.protocol.api.ServicePort(null, "TCP",
+                    NEXT_SERVICE_PORT.getAndIncrement(),
                     dev.herder.protocol.api.IntOrString.of(8080), null)), "ClusterIP", null, "None"), null);
         }
         return pod(name);

@@ -113,7 +113,7 @@ class ClusterCliTest {
         for (int i = 0; i < 3; i++) {
             yaml.append("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: big-").append(i)
                     .append("\n  annotations:\n    note: ").append(big)
-                    .append("\nspec:\n  selector:\n    app: big\n  ports:\n  - port: 80\n");
+                    .append("\nspec:\n  selector:\n    app: big\n  ports:\n  - port: ").append(8100 + i).append("\n");
         }
         CliRun.Result applied = herder("apply", "-f", manifest("big.yaml", yaml.toString()).toString());
         assertEquals(0, applied.exitCode(), applied.err());
