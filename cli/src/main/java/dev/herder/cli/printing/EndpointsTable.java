@@ -11,7 +11,7 @@ import java.util.List;
 /** {@code herder get endpoints}: NAME ENDPOINTS AGE, the ready ip:port pairs as kubectl shortens them. */
 public final class EndpointsTable extends KindTable<Endpoints> {
     /** kubectl shows this many pairs, then "+ N more...". */
-    static final int SHOWN = 3;
+    public static final int SHOWN = 3;
 
     public EndpointsTable() {
         super(Endpoints.class);

@@ -2,7 +2,10 @@ package dev.herder.cli.verbs;
 
 import dev.herder.cli.client.ApiClient;
 import dev.herder.cli.describe.Describers;
+import dev.herder.cli.describe.ServiceDescriber;
 import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Endpoints;
+import dev.herder.protocol.api.Service;
 import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.Kinds;
 import dev.herder.protocol.wire.ApiRequest;
@@ -29,19 +32,40 @@ public final class DescribeCommand extends ClientVerb {
         ObjectQuery query = selection.query();
         List<ApiObject> items;
         Map<String, List<Event>> eventsByUid;
+        Map<String, Endpoints> endpoints = Map.of();
         try (ApiClient client = connect()) {
             items = query.fetch(client);
             eventsByUid = Event.KIND.equals(query.kind()) ? Map.of() : eventsAbout(client, query.kind(), items);
+            if (Service.KIND.equals(query.kind()) && !items.isEmpty()) {
+                endpoints = endpointsOf(client, items);
+            }
         }
         if (items.isEmpty()) {
             err().println(query.noResourcesFound());
             return OK;
         }
         Instant now = context().clock().instant();
+        Map<String, Endpoints> found = endpoints;
         out().print(items.stream()
-                .map(o -> Describers.describe(o, eventsByUid.getOrDefault(o.metadata().uid(), List.of()), now))
+                .map(o -> o instanceof Service svc
+                        ? ServiceDescriber.describe(svc, found.get(svc.key()), eventsByUid.getOrDefault(svc.metadata().uid(),
+                                List.of()), now)
+                        : Describers.describe(o, eventsByUid.getOrDefault(o.metadata().uid(), List.of()), now))
                 .collect(Collectors.joining(System.lineSeparator())));
         return OK;
+    }
+
+    /** The Endpoints of these services, by the services' keys (namespace/name). */
+    private static Map<String, Endpoints> endpointsOf(ApiClient client, List<ApiObject> services) {
+        Map<String, Endpoints> out = new HashMap<>();
+        Set<String> namespaces = new LinkedHashSet<>();
+        services.forEach(s -> namespaces.add(s.metadata().namespace()));
+        for (String namespace : namespaces) {
+            ApiResponse response = client.call(new ApiRequest.Get(Endpoints.KIND, namespace,
+                    services.size() == 1 ? services.get(0).metadata().name() : null, null));
+            Responses.expect(response, ApiResponse.Objects.class).items().forEach(o -> out.put(o.key(), (Endpoints) o));
+        }
+        return out;
     }
 
     /** The events about these objects, by the uid of the object: one list per namespace, narrowed by fields. */

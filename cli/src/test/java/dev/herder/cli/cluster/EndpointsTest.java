@@ -88,6 +88,10 @@ class EndpointsTest {
             assertTrue(listed.out().matches("(?s)NAME +ENDPOINTS +AGE\\nweb +127\\.0\\.0\\.1:8080,127\\.0\\.0\\.1:9090,"
                     + "127\\.0\\.0\\.1:8080 \\+ 3 more\\.\\.\\. +\\d+s\\n"), listed.out());
 
+            var described = cluster.herder("describe", "svc", "web");
+            assertTrue(described.out().contains("Endpoints:         127.0.0.1:8080,127.0.0.1:8080,127.0.0.1:8080\n"),
+                    described.out());
+
             apply(cluster, rc(5));
             await(cluster, "5 ready addresses", e -> ready(e).size() == 5);
 

@@ -84,6 +84,21 @@ class DescribersTest {
     }
 
     @Test
+    void aServiceShowsEachPortsReadyEndpoints() {
+        var ref = new dev.herder.protocol.api.ObjectReference("Pod", "default", "web-1", "u", null, null, null);
+        var endpoints = new dev.herder.protocol.api.Endpoints("v1", "Endpoints", service("web").metadata(), List.of(
+                new dev.herder.protocol.api.EndpointSubset(List.of(
+                        new dev.herder.protocol.api.EndpointAddress("127.0.0.2", null, "node-1", ref),
+                        new dev.herder.protocol.api.EndpointAddress("127.0.0.3", null, "node-2", ref)),
+                        List.of(new dev.herder.protocol.api.EndpointAddress("127.0.0.4", null, "node-3", ref)),
+                        List.of(new dev.herder.protocol.api.EndpointPort("http", 8080, "TCP")))));
+        String text = ServiceDescriber.describe(service("web"), endpoints, List.of(), CliRun.NOW);
+
+        assertTrue(text.contains("TargetPort:        8080/TCP\nEndpoints:         127.0.0.2:8080,127.0.0.3:8080\n"), text);
+        assertTrue(Describers.describe(service("web")).contains("Endpoints:         <none>\n"));
+    }
+
+    @Test
     void describesANode() {
         String text = Describers.describe(node("node-1", true));
 

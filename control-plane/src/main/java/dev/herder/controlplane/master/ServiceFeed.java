@@ -43,8 +43,14 @@ final class ServiceFeed {
 
     void send(ClusterView view) {
         List<ServiceRoutes.Route> routes = new ArrayList<>();
+        // one pass over the pods groups them by namespace: a service looks only at its own namespace's
+        Map<String, List<dev.herder.protocol.api.Pod>> byNamespace = new HashMap<>();
+        if (!view.services().isEmpty()) {
+            view.pods().forEach(p -> byNamespace.computeIfAbsent(p.metadata().namespace(), n -> new ArrayList<>()).add(p));
+        }
         view.services().forEach((key, service) -> {
-            List<ServiceCommands.Backend> backends = Backends.of(service, view.pods(), view.nodes());
+            List<ServiceCommands.Backend> backends = Backends.of(service,
+                    byNamespace.getOrDefault(service.metadata().namespace(), List.of()), view.nodes());
             ServiceCommands.ObservedBackends observed = new ServiceCommands.ObservedBackends(service.metadata().uid(),
                     service.metadata().generation() == null ? 1 : service.metadata().generation(), backends);
             if (!observed.equals(lastSent.get(key))) {
