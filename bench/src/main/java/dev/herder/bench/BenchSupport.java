@@ -22,6 +22,15 @@ final class BenchSupport {
         }
     }
 
+    /** Applies a manifest through the API; fails naming the answer when any object is refused. */
+    static void apply(dev.herder.cli.client.HerderClient client, String yaml) {
+        var rsp = client.call(new dev.herder.protocol.wire.ApiRequest.Apply(
+                dev.herder.protocol.manifest.ManifestReader.read(yaml, "bench").objects()));
+        if (!(rsp instanceof dev.herder.protocol.wire.ApiResponse.Applied a) || !a.allSucceeded()) {
+            throw new IllegalStateException("apply failed: " + rsp);
+        }
+    }
+
     /** The nearest-rank percentile (0 < p <= 100) of values sorted ascending. */
     static long percentile(List<Long> sorted, double p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());

@@ -5,7 +5,6 @@ import dev.herder.cli.local.ClusterProcesses;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
-import dev.herder.protocol.manifest.ManifestReader;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ public final class ControllerBench {
             await("a Ready node", () -> readyNodes(client) == 1);
             // one pod per round, each killed once: its restart is the first, immediate one (a container killed
             // again within 10 min waits out the kubelet's back-off, 10 s doubling)
-            apply(client, rc("heal", ROUNDS, "local/busybox:1"));
+            BenchSupport.apply(client, rc("heal", ROUNDS, "local/busybox:1"));
             await(ROUNDS + " heal pods Ready", () -> rolledOut(client, "heal"));
             List<Pod> victims = pods(client, "heal");
             List<Long> heals = new ArrayList<>();
@@ -93,10 +92,10 @@ public final class ControllerBench {
             // the heal pods go first: 20 containers probed by exec every second are more than two vCPUs carry
             client.call(new ApiRequest.Delete(ReplicationController.KIND, "default", "heal"));
             await("the heal pods gone", () -> pods(client, "heal").isEmpty());
-            apply(client, rc("roll", 10, "local/busybox:1"));
+            BenchSupport.apply(client, rc("roll", 10, "local/busybox:1"));
             await("10 roll pods Ready", () -> rolledOut(client, "roll"));
             long start = System.nanoTime();
-            apply(client, rc("roll", 10, "local/busybox:2"));
+            BenchSupport.apply(client, rc("roll", 10, "local/busybox:2"));
             await("the rollout of roll", () -> rolledOut(client, "roll"));
             rows.add(String.format("%-62s %8d ms", "rolling update of 10 replicas, :1 -> :2 (maxSurge 1, minReady 1 s)",
                     (System.nanoTime() - start) / 1_000_000));
@@ -116,7 +115,7 @@ public final class ControllerBench {
             await("3 control-plane members Up with a leader", () -> membersUp(client) == 3);
             Process doomed = cluster.startSimulatedAgent("doomed", 1, 0);
             await("a Ready node", () -> readyNodes(client) == 1);
-            apply(client, rc("many", 100, "local/busybox:1"));
+            BenchSupport.apply(client, rc("many", 100, "local/busybox:1"));
             await("100 pods Running on the doomed node", () -> running(client, "many", null) == 100);
             cluster.startSimulatedAgent("spare", 2, 1);
             await("3 Ready nodes", () -> readyNodes(client) == 3);
@@ -137,13 +136,6 @@ public final class ControllerBench {
                 + "        command: [\"sh\", \"-c\", \"trap 'exit 0' TERM; sleep 1; touch /tmp/ready; while true; do sleep 1; done\"]\n"
                 + "        readinessProbe:\n          exec:\n            command: [\"cat\", \"/tmp/ready\"]\n"
                 + "          periodSeconds: 1\n";
-    }
-
-    private static void apply(HerderClient client, String yaml) {
-        ApiResponse rsp = client.call(new ApiRequest.Apply(ManifestReader.read(yaml, "bench").objects()));
-        if (!(rsp instanceof ApiResponse.Applied a) || !a.allSucceeded()) {
-            throw new IllegalStateException("apply failed: " + rsp);
-        }
     }
 
     private static boolean rolledOut(HerderClient client, String name) {

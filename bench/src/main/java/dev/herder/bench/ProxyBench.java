@@ -6,7 +6,6 @@ import dev.herder.protocol.api.Endpoints;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodCondition;
-import dev.herder.protocol.manifest.ManifestReader;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.io.IOException;
@@ -71,14 +70,15 @@ public final class ProxyBench {
         try (ClusterProcesses cluster = new ClusterProcesses(dir, BASE_PORT, 3);
              HerderClient client = HerderClient.connect(cluster.contactList(), Duration.ofSeconds(30))) {
             cluster.startAllControlPlanes();
-            await("3 control-plane members Up with a leader", () -> ((ApiResponse.Cluster) client.call(
-                    new ApiRequest.ClusterStatus())).members().stream().filter(m -> m.status().equals("Up")).count() == 3
-                    && ((ApiResponse.Cluster) client.call(new ApiRequest.ClusterStatus())).leader() != null);
+            await("3 control-plane members Up with a leader", () -> {
+                ApiResponse.Cluster c = (ApiResponse.Cluster) client.call(new ApiRequest.ClusterStatus());
+                return c.leader() != null && c.members().stream().filter(m -> m.status().equals("Up")).count() == 3;
+            });
             String agentConf = "herder.agent.pods.poll-interval = 300ms\n";
             cluster.startDockerAgent("bench-proxy-a", NODES[0], 0, agentConf);
             cluster.startDockerAgent("bench-proxy-b", NODES[1], 1, agentConf);
             await("2 Ready nodes", () -> list(client, Node.KIND).size() == 2);
-            apply(client, servers() + "---\n" + "apiVersion: v1\nkind: Service\nmetadata:\n  name: bench\nspec:\n"
+            BenchSupport.apply(client, servers() + "---\n" + "apiVersion: v1\nkind: Service\nmetadata:\n  name: bench\nspec:\n"
                     + "  selector:\n    app: bench\n  ports:\n  - port: " + SERVICE_PORT + "\n    targetPort: " + POD_PORT + "\n");
             await("2 pods Ready in the endpoints", () -> readyEndpoints(client) == 2);
             await("both pods through the proxy", () -> {
@@ -299,13 +299,6 @@ public final class ProxyBench {
 
     private static List<?> list(HerderClient client, String kind) {
         return ((ApiResponse.Objects) client.call(new ApiRequest.Get(kind, null, null, null))).items();
-    }
-
-    private static void apply(HerderClient client, String yaml) {
-        ApiResponse rsp = client.call(new ApiRequest.Apply(ManifestReader.read(yaml, "bench").objects()));
-        if (!(rsp instanceof ApiResponse.Applied a) || !a.allSucceeded()) {
-            throw new IllegalStateException("apply failed: " + rsp);
-        }
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) {

@@ -149,6 +149,17 @@ class ServiceProxyTest {
         return seen;
     }
 
+    /** Waits until 6 requests through a node's proxy are answered by exactly these pods. */
+    private static void awaitAnswers(String what, String node, int port, Set<String> pods, Duration within) {
+        LocalCluster.await(what, within, () -> {
+            try {
+                return answers(node, port, 6).equals(pods);
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
     private static Set<String> awaitServers(String app, String service, int count) {
         LocalCluster.await(count + " " + app + " pods Ready in the endpoints", Duration.ofSeconds(90),
                 () -> readyPods(app).size() == count && endpointPods(service).equals(readyPods(app)));
@@ -164,14 +175,7 @@ class ServiceProxyTest {
         assertEquals(2, cluster.<Pod>list(Pod.KIND).stream().filter(p -> pods.contains(p.metadata().name()))
                 .map(p -> p.spec().nodeName()).distinct().count(), "one pod on each node");
         for (String node : NODES) {
-            LocalCluster.await("both pods through " + node, Duration.ofSeconds(10),
-                    () -> {
-                        try {
-                            return answers(node, 18180, 6).equals(pods);
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    });
+            awaitAnswers("both pods through " + node, node, 18180, pods, Duration.ofSeconds(10));
             assertEquals(pods, answers(node, 18180, 6), "round robin through " + node + " reaches both");
             assertEquals(pods, answers(node, 30180, 6), "the node port of " + node + " reaches both");
         }
@@ -223,13 +227,7 @@ class ServiceProxyTest {
         Pod pod = cluster.<Pod>list(Pod.KIND).stream().filter(p -> p.metadata().name().equals(sick)).findFirst()
                 .orElseThrow();
         String container = pod.status().containerStatuses().get(0).containerID();
-        LocalCluster.await("both behind the proxy", Duration.ofSeconds(10), () -> {
-            try {
-                return answers(NODES[1], 18182, 6).equals(pods);
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        awaitAnswers("both behind the proxy", NODES[1], 18182, pods, Duration.ofSeconds(10));
 
         docker.exec(container, List.of("rm", "/www/healthz"), Duration.ofSeconds(5));
         LocalCluster.await(sick + " out of the endpoints", Duration.ofSeconds(15),
@@ -244,13 +242,7 @@ class ServiceProxyTest {
         docker.exec(container, List.of("sh", "-c", "echo ok > /www/healthz"), Duration.ofSeconds(5));
         LocalCluster.await(sick + " back in the endpoints", Duration.ofSeconds(15),
                 () -> endpointPods("flaky").contains(sick));
-        LocalCluster.await(sick + " answering again", Duration.ofSeconds(5), () -> {
-            try {
-                return answers(NODES[0], 18182, 6).equals(pods);
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        awaitAnswers(sick + " answering again", NODES[0], 18182, pods, Duration.ofSeconds(5));
     }
 
     @Test
@@ -258,13 +250,7 @@ class ServiceProxyTest {
         apply(servers("busy", 2, 18083));
         apply(service("busy", "busy", 18183, ""));
         Set<String> pods = awaitServers("busy", "busy", 2);
-        LocalCluster.await("both behind the proxy", Duration.ofSeconds(10), () -> {
-            try {
-                return answers(NODES[0], 18183, 6).equals(pods);
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        awaitAnswers("both behind the proxy", NODES[0], 18183, pods, Duration.ofSeconds(10));
         String victim = pods.iterator().next();
         List<String> failures = new ArrayList<>();
         int requests = 0;
@@ -302,13 +288,7 @@ class ServiceProxyTest {
         apply(v1);
         apply(service("rolling", "rolling", 18185, ""));
         Set<String> before = awaitServers("rolling", "rolling", 2);
-        LocalCluster.await("both behind the proxy", Duration.ofSeconds(10), () -> {
-            try {
-                return answers(NODES[0], 18185, 6).equals(before);
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        awaitAnswers("both behind the proxy", NODES[0], 18185, before, Duration.ofSeconds(10));
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         Set<String> served = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();

@@ -1,6 +1,7 @@
 package dev.herder.controlplane.controllers;
 
 import dev.herder.controlplane.events.EventSink;
+import dev.herder.controlplane.objects.ApiObjects;
 import dev.herder.controlplane.objects.EntityCommand;
 import dev.herder.controlplane.objects.Entities;
 import dev.herder.controlplane.objects.KindRules;
@@ -133,16 +134,11 @@ public final class ReplicationControllerRules implements KindRules {
         if (next.rollbackTo() != null) {
             context.getLog().warn("replication controller {}: {}; rolling back to the previous template", rc.key(),
                     next.status().rollout().message());
-            ObjectMeta m = rc.metadata();
-            long generation = m.generation() == null ? 1 : m.generation();
-            ObjectMeta meta = new ObjectMeta(m.name(), m.generateName(), m.namespace(), m.labels(), m.annotations(),
-                    m.uid(), Versions.next(m.resourceVersion(), now), generation + 1, m.creationTimestamp(),
-                    m.deletionTimestamp(), m.ownerReferences());
-            return Reaction.write(new ReplicationController(rc.apiVersion(), rc.kind(), meta,
+            return Reaction.write(new ReplicationController(rc.apiVersion(), rc.kind(), nextGeneration(rc.metadata(), now),
                     rc.spec().withTemplate(next.rollbackTo()), next.status()));
         }
-        return next.status().equals(rc.status()) ? Reaction.none() : Reaction.write(dev.herder.controlplane.objects
-                .ApiObjects.withVersion(rc.withStatus(next.status()), Versions.next(rc.metadata().resourceVersion(), now)));
+        return next.status().equals(rc.status()) ? Reaction.none() : Reaction.write(ApiObjects.withVersion(
+                rc.withStatus(next.status()), Versions.next(rc.metadata().resourceVersion(), now)));
     }
 
     private void recordDone(ApiObject rc, PodRequestDone done) {
@@ -201,7 +197,7 @@ public final class ReplicationControllerRules implements KindRules {
     private static Reaction scale(ControllerCommands.Scale scale, Optional<ApiObject> current, Instant now) {
         if (current.isEmpty()) {
             scale.replyTo().tell(new ApiResponse.Failure(ApiError.notFound(
-                    dev.herder.controlplane.objects.ApiObjects.describe(ReplicationController.KIND, scale.name()) + " not found")));
+                    ApiObjects.describe(ReplicationController.KIND, scale.name()) + " not found")));
             return Reaction.none();
         }
         ReplicationController rc = (ReplicationController) current.get();
@@ -211,17 +207,18 @@ public final class ReplicationControllerRules implements KindRules {
             answer.run();
             return Reaction.none();
         }
-        ObjectMeta m = rc.metadata();
-        long generation = m.generation() == null ? 1 : m.generation();
-        ObjectMeta meta = new ObjectMeta(m.name(), m.generateName(), m.namespace(), m.labels(), m.annotations(), m.uid(),
-                Versions.next(m.resourceVersion(), now), generation + 1, m.creationTimestamp(), m.deletionTimestamp(),
-                m.ownerReferences());
         ReplicationControllerSpec spec = rc.spec();
-        ReplicationController scaled = new ReplicationController(rc.apiVersion(), rc.kind(), meta,
+        ReplicationController scaled = new ReplicationController(rc.apiVersion(), rc.kind(), nextGeneration(rc.metadata(), now),
                 spec.withReplicas(scale.replicas()),
                 rc.status());
         return new Reaction(scaled, stored -> answer.run(),
                 error -> scale.replyTo().tell(new ApiResponse.Failure(error)));
+    }
+
+    /** The metadata of a spec change the controller makes itself (a scale, a rollback): as an apply's would be. */
+    private static ObjectMeta nextGeneration(ObjectMeta m, Instant now) {
+        long generation = m.generation() == null ? 1 : m.generation();
+        return ApiObjects.meta(m, m.uid(), Versions.next(m.resourceVersion(), now), generation + 1, m.creationTimestamp());
     }
 
     private void reconcile(ReplicationController rc, String hash, List<ControllerCommands.PodSummary> pods,

@@ -1,6 +1,7 @@
 package dev.herder.controlplane.events;
 
 import dev.herder.controlplane.ControlPlaneSettings;
+import dev.herder.controlplane.objects.ApiObjects;
 import dev.herder.controlplane.objects.Versions;
 import dev.herder.controlplane.store.StoreKeys;
 import dev.herder.protocol.api.ApiObject;
@@ -150,11 +151,8 @@ public final class EventRecorder {
     }
 
     private static Event counted(Event e, Pending p, Instant now) {
-        ObjectMeta m = e.metadata();
-        Event again = e.seenAgain(p.times(), p.last().toString(), p.lastMessage());
-        return again.withMetadata(new ObjectMeta(m.name(), m.generateName(), m.namespace(), m.labels(), m.annotations(),
-                m.uid(), Versions.next(m.resourceVersion(), now), m.generation(), m.creationTimestamp(),
-                m.deletionTimestamp(), m.ownerReferences()));
+        return (Event) ApiObjects.withVersion(e.seenAgain(p.times(), p.last().toString(), p.lastMessage()),
+                Versions.next(e.metadata().resourceVersion(), now));
     }
 
     private static Event created(Pending p, Instant now) {

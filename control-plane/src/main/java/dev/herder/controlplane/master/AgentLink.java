@@ -37,7 +37,7 @@ final class AgentLink {
 
     void send(Map<String, Node> nodes, Map<String, List<Pod>> boundByNode) {
         for (Node node : nodes.values()) {
-            String path = node.metadata().annotations() == null ? null : node.metadata().annotations().get(Node.AGENT_ANNOTATION);
+            String path = agentPath(node);
             if (path == null) {
                 continue;
             }
@@ -63,6 +63,11 @@ final class AgentLink {
             lastSent.put(name, now);
             sentTo.put(name, path);
         }
+    }
+
+    /** The actor path of the node's agent, from the annotation it registers with; null when it has none. */
+    static String agentPath(Node node) {
+        return node.metadata().annotations() == null ? null : node.metadata().annotations().get(Node.AGENT_ANNOTATION);
     }
 
     private static String signature(Pod p) {

@@ -50,36 +50,28 @@ final class ClusterView {
 
     void nodeBucket(String bucket, Map<String, ApiObject> entries) {
         capacityEpoch++;
-        Set<String> before = nodeIdsByBucket.getOrDefault(bucket, Set.of());
-        for (String id : before) {
-            if (!entries.containsKey(id)) {
-                nodes.remove(id);
-            }
-        }
-        entries.forEach((id, o) -> nodes.put(id, (Node) o));
-        nodeIdsByBucket.put(bucket, new HashSet<>(entries.keySet()));
+        replaceBucket(bucket, entries, nodeIdsByBucket, nodes, Node.class);
     }
 
     void controllerBucket(String bucket, Map<String, ApiObject> entries) {
-        Set<String> before = controllerIdsByBucket.getOrDefault(bucket, Set.of());
-        for (String id : before) {
-            if (!entries.containsKey(id)) {
-                controllers.remove(id);
-            }
-        }
-        entries.forEach((id, o) -> controllers.put(id, (ReplicationController) o));
-        controllerIdsByBucket.put(bucket, new HashSet<>(entries.keySet()));
+        replaceBucket(bucket, entries, controllerIdsByBucket, controllers, ReplicationController.class);
     }
 
     void serviceBucket(String bucket, Map<String, ApiObject> entries) {
-        Set<String> before = serviceIdsByBucket.getOrDefault(bucket, Set.of());
-        for (String id : before) {
+        replaceBucket(bucket, entries, serviceIdsByBucket, services, Service.class);
+    }
+
+    /** The objects of one bucket as the store now has it: those gone from it are dropped, the rest taken. */
+    private static <T extends ApiObject> void replaceBucket(String bucket, Map<String, ApiObject> entries,
+                                                           Map<String, Set<String>> idsByBucket, Map<String, T> objects,
+                                                           Class<T> type) {
+        for (String id : idsByBucket.getOrDefault(bucket, Set.of())) {
             if (!entries.containsKey(id)) {
-                services.remove(id);
+                objects.remove(id);
             }
         }
-        entries.forEach((id, o) -> services.put(id, (Service) o));
-        serviceIdsByBucket.put(bucket, new HashSet<>(entries.keySet()));
+        entries.forEach((id, o) -> objects.put(id, type.cast(o)));
+        idsByBucket.put(bucket, new HashSet<>(entries.keySet()));
     }
 
     /** Services by key. */

@@ -339,8 +339,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
                 return;
             }
             for (Pod p : bound.getOrDefault(name, List.of())) {
-                String phase = p.status() == null ? null : p.status().phase();
-                if ("Succeeded".equals(phase) || "Failed".equals(phase) || p.metadata().deletionTimestamp() != null) {
+                if (PodCommands.ended(p) || p.metadata().deletionTimestamp() != null) {
                     continue;
                 }
                 stillDue.add(p.key());

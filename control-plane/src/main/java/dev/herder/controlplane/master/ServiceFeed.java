@@ -27,8 +27,9 @@ final class ServiceFeed {
     private final ActorSystem<?> system;
     private final ActorRefResolver resolver;
     private final Map<String, ServiceCommands.ObservedBackends> lastSent = new HashMap<>();
-    /** Per agent (actor path): the routes it was last sent. */
-    private final Map<String, List<ServiceRoutes.Route>> routesSent = new HashMap<>();
+    /** The routes last sent (null: none yet, or a resync is due), and the agents (actor paths) they went to. */
+    private List<ServiceRoutes.Route> routesSent;
+    private final java.util.Set<String> sentTo = new java.util.HashSet<>();
     private long version = System.currentTimeMillis() * 1000;
 
     ServiceFeed(ActorSystem<?> system) {
@@ -38,7 +39,8 @@ final class ServiceFeed {
 
     void forgetSent() {
         lastSent.clear();
-        routesSent.clear();
+        sentTo.clear();
+        routesSent = null; // resent with a new version: a proxy retries the ports it could not have
     }
 
     void send(ClusterView view) {
@@ -61,21 +63,18 @@ final class ServiceFeed {
         });
         lastSent.keySet().retainAll(view.services().keySet());
         routes.sort(Comparator.comparing(ServiceRoutes.Route::namespace).thenComparing(ServiceRoutes.Route::name));
-        Map<String, List<ServiceRoutes.Route>> sent = new HashMap<>();
+        if (!routes.equals(routesSent)) {
+            routesSent = routes;
+            sentTo.clear();
+            version = Math.max(version + 1, System.currentTimeMillis() * 1000);
+        }
+        // new routes go to every agent; the same ones only to an agent that has not had them (new, or restarted)
         for (Node node : view.nodes().values()) {
-            String path = node.metadata().annotations() == null ? null
-                    : node.metadata().annotations().get(Node.AGENT_ANNOTATION);
-            if (path == null) {
-                continue;
-            }
-            if (!routes.equals(routesSent.get(path))) {
-                version = Math.max(version + 1, System.currentTimeMillis() * 1000);
+            String path = AgentLink.agentPath(node);
+            if (path != null && sentTo.add(path)) {
                 ActorRef<AgentCommand> agent = resolver.resolveActorRef(path);
                 agent.tell(new ServiceRoutes(version, routes));
             }
-            sent.put(path, routes);
         }
-        routesSent.clear();
-        routesSent.putAll(sent);
     }
 }

@@ -114,7 +114,7 @@ public final class NodeRules implements KindRules {
                 r.addresses(), r.nodeInfo());
     }
 
-    static boolean isReady(Node node) {
+    public static boolean isReady(Node node) {
         NodeCondition c = readyCondition(node);
         return c != null && Objects.equals("True", c.status());
     }

@@ -30,6 +30,12 @@ public final class PodCommands {
     public static final String NODE_LOST = "NodeLost";
 
     /** Whether the pod was failed because its node was lost: it no longer runs there, nor counts there. */
+    /** Succeeded and Failed are final: such a pod never runs again, whatever its agent reports. */
+    public static boolean ended(Pod pod) {
+        String phase = pod.status() == null ? null : pod.status().phase();
+        return "Succeeded".equals(phase) || "Failed".equals(phase);
+    }
+
     public static boolean evicted(dev.herder.protocol.api.Pod pod) {
         return pod.status() != null && "Failed".equals(pod.status().phase()) && NODE_LOST.equals(pod.status().reason());
     }

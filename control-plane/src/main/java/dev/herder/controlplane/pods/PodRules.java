@@ -95,7 +95,7 @@ public final class PodRules implements KindRules {
     }
 
     private Reaction onFailed(PodCommands.MarkFailed failed, Optional<Pod> current, Instant now) {
-        if (current.isEmpty() || !current.get().metadata().uid().equals(failed.uid()) || ended(current.get())) {
+        if (current.isEmpty() || !current.get().metadata().uid().equals(failed.uid()) || PodCommands.ended(current.get())) {
             return Reaction.none();
         }
         Pod pod = current.get();
@@ -107,14 +107,8 @@ public final class PodRules implements KindRules {
         return Reaction.write(ApiObjects.withVersion(pod.withStatus(status), Versions.next(pod.metadata().resourceVersion(), now)));
     }
 
-    /** Succeeded and Failed are final: no report turns such a pod back into a running one. */
-    private static boolean ended(Pod pod) {
-        String phase = pod.status() == null ? null : pod.status().phase();
-        return "Succeeded".equals(phase) || "Failed".equals(phase);
-    }
-
     private Reaction onReport(PodStatusReport report, Optional<Pod> current, Instant now) {
-        if (current.isEmpty() || report.version() <= lastReportVersion || ended(current.get())) {
+        if (current.isEmpty() || report.version() <= lastReportVersion || PodCommands.ended(current.get())) {
             return Reaction.none();
         }
         Pod pod = current.get();

@@ -1,5 +1,6 @@
 package dev.herder.controlplane.services;
 
+import dev.herder.controlplane.nodes.NodeRules;
 import dev.herder.controlplane.pods.PodCommands;
 import dev.herder.protocol.api.Container;
 import dev.herder.protocol.api.ContainerPort;
@@ -32,7 +33,7 @@ public final class Backends {
         List<ServiceCommands.Backend> out = new ArrayList<>();
         for (Pod p : pods) {
             if (!service.metadata().namespace().equals(p.metadata().namespace()) || !matches.matches(p.metadata().labels())
-                    || p.spec().nodeName() == null || p.metadata().deletionTimestamp() != null || ended(p)
+                    || p.spec().nodeName() == null || p.metadata().deletionTimestamp() != null || PodCommands.ended(p)
                     || PodCommands.evicted(p)) {
                 continue;
             }
@@ -42,24 +43,14 @@ public final class Backends {
                 continue;
             }
             out.add(new ServiceCommands.Backend(p.metadata().name(), p.metadata().uid(), p.spec().nodeName(), ip,
-                    ready(p) && node != null && nodeReady(node), namedPorts(p)));
+                    ready(p) && node != null && NodeRules.isReady(node), namedPorts(p)));
         }
         return out;
-    }
-
-    private static boolean ended(Pod p) {
-        String phase = p.status() == null ? null : p.status().phase();
-        return "Succeeded".equals(phase) || "Failed".equals(phase);
     }
 
     static boolean ready(Pod p) {
         return p.status() != null && "Running".equals(p.status().phase()) && p.status().conditions() != null
                 && p.status().conditions().stream().anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
-    }
-
-    private static boolean nodeReady(Node n) {
-        return n.status() != null && n.status().conditions() != null
-                && n.status().conditions().stream().anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
     }
 
     private static String internalIp(Node n) {
