@@ -50,10 +50,23 @@ start_one() {
   say "  started $name (pid $(pid_of "$name"), log $state/logs/$name.log)"
 }
 
+# Fails when a process `up` started has ended: waiting longer would not help.
+check_alive() {
+  local p
+  for p in "${control_planes[@]}" "${agents[@]}"; do
+    if ! alive "$p"; then
+      say "herder local: $p stopped; the end of its log ($state/logs/$p.log):"
+      tail -n 15 "$state/logs/$p.log" | sed 's/^/    /' >&2
+      fail "fix what its log says (a port in use? another cluster's data?), then run './herder local up' again"
+    fi
+  done
+}
+
 wait_for() {
   local what="$1" hint="$2"; shift 2
   local deadline=$((SECONDS + wait_seconds))
   until "$@" >/dev/null 2>&1; do
+    check_alive
     if [ $SECONDS -ge $deadline ]; then
       fail "gave up after ${wait_seconds}s waiting for $what; $hint"
     fi
@@ -67,10 +80,11 @@ nodes_ready() {
   local list; list="$("$herder" get nodes)"
   for n in "${nodes[@]}"; do grep -qE "^$n +Ready " <<<"$list" || return 1; done
 }
-# Every pod of the example app Running and Ready (READY n/n).
+# Every pod of the example app (hello-1, hello-2, logbook, the web RC's two) Running and Ready (READY n/n).
 pods_running() {
-  local list; list="$("$herder" get pods | tail -n +2)"
-  [ -n "$list" ] && ! awk '{ split($2, r, "/"); if ($3 != "Running" || r[1] != r[2]) bad = 1 } END { exit !bad }' <<<"$list"
+  "$herder" get pods | awk '$1 ~ /^(hello-[12]|logbook|web-.+)$/ {
+      split($2, r, "/"); seen++; if ($3 != "Running" || r[1] != r[2]) bad = 1 }
+    END { exit (bad || seen < 5) }'
 }
 service_answers() { curl -fsS --max-time 2 "$service_url"; }
 
@@ -78,7 +92,7 @@ check_ports() {
   local taken=()
   for p in "${ports[@]}"; do port_taken "$p" && taken+=("$p"); done
   [ ${#taken[@]} -eq 0 ] || fail "port(s) ${taken[*]} on 127.0.0.1 are taken by another process, and this cluster's nodes
-  need them (config/*.conf). Stop that process (another local cluster? '$0 status' in its folder) and run up again."
+  need them (config/*.conf). Stop that process (another local cluster? './herder local status' with its HERDER_LOCAL_DIR) and run up again."
 }
 
 up() {
