@@ -101,4 +101,11 @@ final class BenchSupport {
             return 0;
         }
     }
+
+    /** How many control-plane members are Up and reachable, once there is a leader (0 before). */
+    static long controlPlanesUp(HerderClient client) {
+        ApiResponse.Cluster c = (ApiResponse.Cluster) client.call(new ApiRequest.ClusterStatus());
+        return c.leader() == null ? 0 : c.members().stream().filter(m -> "Up".equals(m.status()) && m.reachable()
+                && m.roles().contains("control-plane")).count();
+    }
 }

@@ -63,7 +63,7 @@ public final class ControllerBench {
         try (ClusterProcesses cluster = new ClusterProcesses(dir, BASE_PORT, 3);
              HerderClient client = HerderClient.connect(cluster.contactList(), Duration.ofSeconds(30))) {
             cluster.startAllControlPlanes();
-            await("3 control-plane members Up with a leader", () -> membersUp(client) == 3);
+            await("3 control-plane members Up with a leader", () -> BenchSupport.controlPlanesUp(client) == 3);
             cluster.startDockerAgent("bench-rc", "127.0.0.2", 0, "herder.agent.pods.poll-interval = 1s\n");
             await("a Ready node", () -> BenchSupport.readyNodes(client) == 1);
             // one pod per round, each killed once: its restart is the first, immediate one (a container killed
@@ -103,7 +103,7 @@ public final class ControllerBench {
         try (ClusterProcesses cluster = new ClusterProcesses(dir, BASE_PORT, 3);
              HerderClient client = HerderClient.connect(cluster.contactList(), Duration.ofSeconds(30))) {
             cluster.startAllControlPlanes();
-            await("3 control-plane members Up with a leader", () -> membersUp(client) == 3);
+            await("3 control-plane members Up with a leader", () -> BenchSupport.controlPlanesUp(client) == 3);
             Process doomed = cluster.startSimulatedAgent("doomed", 1, 0);
             await("a Ready node", () -> BenchSupport.readyNodes(client) == 1);
             BenchSupport.apply(client, rc("many", 100, "local/busybox:1"));
@@ -121,12 +121,6 @@ public final class ControllerBench {
 
     private static String rc(String name, int replicas, String image) {
         return Controllers.rc(name, replicas, 1, 1, image, PROBED_CONTAINER);
-    }
-
-    private static long membersUp(HerderClient client) {
-        ApiResponse.Cluster c = (ApiResponse.Cluster) client.call(new ApiRequest.ClusterStatus());
-        return c.leader() == null ? 0 : c.members().stream().filter(m -> "Up".equals(m.status()) && m.reachable()
-                && m.roles().contains("control-plane")).count();
     }
 
     private static void await(String what, BooleanSupplier condition) {
