@@ -2,7 +2,6 @@ package dev.herder.bench;
 
 import dev.herder.cli.client.HerderClient;
 import dev.herder.cli.local.ClusterProcesses;
-import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.wire.ApiRequest;
@@ -33,6 +32,12 @@ public final class ControllerBench {
     private static final int ROUNDS = 10;
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration WITHIN = Duration.ofMinutes(3);
+    private static final Duration PAUSE_BETWEEN_KILLS = Duration.ofSeconds(1);
+    /** Ready 1 s after start (readiness probe by exec every 1 s); exits at once on SIGTERM. */
+    private static final String PROBED_CONTAINER =
+            "        command: [\"sh\", \"-c\", \"trap 'exit 0' TERM; sleep 1; touch /tmp/ready; while true; do sleep 1; done\"]\n"
+            + "        readinessProbe:\n          exec:\n            command: [\"cat\", \"/tmp/ready\"]\n"
+            + "          periodSeconds: 1\n";
 
     private ControllerBench() {
     }
@@ -58,32 +63,18 @@ public final class ControllerBench {
         try (ClusterProcesses cluster = new ClusterProcesses(dir, BASE_PORT, 3);
              HerderClient client = HerderClient.connect(cluster.contactList(), Duration.ofSeconds(30))) {
             cluster.startAllControlPlanes();
-            await("3 control-plane members Up with a leader", () -> membersUp(client) == 3);
+            await("3 control-plane members Up with a leader", () -> BenchSupport.controlPlanesUp(client) == 3);
             cluster.startDockerAgent("bench-rc", "127.0.0.2", 0, "herder.agent.pods.poll-interval = 1s\n");
-            await("a Ready node", () -> readyNodes(client) == 1);
+            await("a Ready node", () -> BenchSupport.readyNodes(client) == 1);
             // one pod per round, each killed once: its restart is the first, immediate one (a container killed
             // again within 10 min waits out the kubelet's back-off, 10 s doubling)
             BenchSupport.apply(client, rc("heal", ROUNDS, "local/busybox:1"));
-            await(ROUNDS + " heal pods Ready", () -> rolledOut(client, "heal"));
-            List<Pod> victims = pods(client, "heal");
+            await(ROUNDS + " heal pods Ready", () -> Controllers.rolledOut(client, "heal"));
+            List<Pod> victims = Controllers.pods(client, "heal");
             List<Long> heals = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
-                Pod pod = victims.get(round);
-                String container = pod.status().containerStatuses().get(0).containerID();
-                long start = System.nanoTime();
-                Process kill = new ProcessBuilder("docker", "kill", container).redirectErrorStream(true).start();
-                kill.getInputStream().readAllBytes();
-                if (kill.waitFor() != 0) {
-                    throw new IllegalStateException("docker kill " + container + " failed");
-                }
-                String name = pod.metadata().name();
-                await(name + " Running again", () -> {
-                    Pod p = pod(client, name);
-                    var c = p.status().containerStatuses().get(0);
-                    return c.state().running() != null && !container.equals(c.containerID());
-                });
-                heals.add((System.nanoTime() - start) / 1_000_000);
-                Thread.sleep(1000);
+                heals.add(Controllers.killAndHeal(client, victims.get(round), WITHIN, POLL));
+                Thread.sleep(PAUSE_BETWEEN_KILLS.toMillis());
             }
             List<Long> sorted = heals.stream().sorted().toList();
             rows.add(String.format("%-62s %8d ms  (median of %d; min %d, max %d)", "docker kill of a container -> Running again",
@@ -91,12 +82,12 @@ public final class ControllerBench {
 
             // the heal pods go first: 20 containers probed by exec every second are more than two vCPUs carry
             client.call(new ApiRequest.Delete(ReplicationController.KIND, "default", "heal"));
-            await("the heal pods gone", () -> pods(client, "heal").isEmpty());
+            await("the heal pods gone", () -> Controllers.pods(client, "heal").isEmpty());
             BenchSupport.apply(client, rc("roll", 10, "local/busybox:1"));
-            await("10 roll pods Ready", () -> rolledOut(client, "roll"));
+            await("10 roll pods Ready", () -> Controllers.rolledOut(client, "roll"));
             long start = System.nanoTime();
             BenchSupport.apply(client, rc("roll", 10, "local/busybox:2"));
-            await("the rollout of roll", () -> rolledOut(client, "roll"));
+            await("the rollout of roll", () -> Controllers.rolledOut(client, "roll"));
             rows.add(String.format("%-62s %8d ms", "rolling update of 10 replicas, :1 -> :2 (maxSurge 1, minReady 1 s)",
                     (System.nanoTime() - start) / 1_000_000));
         } finally {
@@ -112,63 +103,24 @@ public final class ControllerBench {
         try (ClusterProcesses cluster = new ClusterProcesses(dir, BASE_PORT, 3);
              HerderClient client = HerderClient.connect(cluster.contactList(), Duration.ofSeconds(30))) {
             cluster.startAllControlPlanes();
-            await("3 control-plane members Up with a leader", () -> membersUp(client) == 3);
+            await("3 control-plane members Up with a leader", () -> BenchSupport.controlPlanesUp(client) == 3);
             Process doomed = cluster.startSimulatedAgent("doomed", 1, 0);
-            await("a Ready node", () -> readyNodes(client) == 1);
+            await("a Ready node", () -> BenchSupport.readyNodes(client) == 1);
             BenchSupport.apply(client, rc("many", 100, "local/busybox:1"));
-            await("100 pods Running on the doomed node", () -> running(client, "many", null) == 100);
+            await("100 pods Running on the doomed node", () -> Controllers.running(client, "many", null) == 100);
             cluster.startSimulatedAgent("spare", 2, 1);
-            await("3 Ready nodes", () -> readyNodes(client) == 3);
+            await("3 Ready nodes", () -> BenchSupport.readyNodes(client) == 3);
             long start = System.nanoTime();
             doomed.destroyForcibly();
             doomed.waitFor();
-            await("100 pods Running on the other nodes", () -> running(client, "many", "doomed-1") == 100);
+            await("100 pods Running on the other nodes", () -> Controllers.running(client, "many", "doomed-1") == 100);
             rows.add(String.format("%-62s %8d ms  (pod-eviction-timeout 30 s)", "agent JVM of 100 pods killed -> all Running elsewhere",
                     (System.nanoTime() - start) / 1_000_000));
         }
     }
 
     private static String rc(String name, int replicas, String image) {
-        return "apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: " + name + "\nspec:\n  replicas: " + replicas
-                + "\n  minReadySeconds: 1\n  selector:\n    app: " + name + "\n  template:\n    metadata:\n      labels:\n"
-                + "        app: " + name + "\n    spec:\n      terminationGracePeriodSeconds: 1\n      containers:\n"
-                + "      - name: main\n        image: " + image + "\n"
-                + "        command: [\"sh\", \"-c\", \"trap 'exit 0' TERM; sleep 1; touch /tmp/ready; while true; do sleep 1; done\"]\n"
-                + "        readinessProbe:\n          exec:\n            command: [\"cat\", \"/tmp/ready\"]\n"
-                + "          periodSeconds: 1\n";
-    }
-
-    private static boolean rolledOut(HerderClient client, String name) {
-        ApiResponse rsp = client.call(new ApiRequest.Get(ReplicationController.KIND, "default", name, null));
-        return rsp instanceof ApiResponse.Objects o
-                && dev.herder.cli.verbs.RolloutStatusCommand.complete((ReplicationController) o.items().get(0));
-    }
-
-    private static List<Pod> pods(HerderClient client, String app) {
-        ApiResponse rsp = client.call(new ApiRequest.Get(Pod.KIND, "default", null, "app=" + app));
-        return ((ApiResponse.Objects) rsp).items().stream().map(Pod.class::cast).toList();
-    }
-
-    private static long running(HerderClient client, String app, String notOn) {
-        return pods(client, app).stream().filter(p -> p.status() != null && "Running".equals(p.status().phase())
-                && (notOn == null || !notOn.equals(p.spec().nodeName()))).count();
-    }
-
-    private static Pod pod(HerderClient client, String name) {
-        return (Pod) ((ApiResponse.Objects) client.call(new ApiRequest.Get(Pod.KIND, "default", name, null))).items().get(0);
-    }
-
-    private static long membersUp(HerderClient client) {
-        ApiResponse.Cluster c = (ApiResponse.Cluster) client.call(new ApiRequest.ClusterStatus());
-        return c.leader() == null ? 0 : c.members().stream().filter(m -> "Up".equals(m.status()) && m.reachable()
-                && m.roles().contains("control-plane")).count();
-    }
-
-    private static long readyNodes(HerderClient client) {
-        ApiResponse rsp = client.call(new ApiRequest.Get(Node.KIND, null, null, null));
-        return rsp instanceof ApiResponse.Objects o ? o.items().stream().map(Node.class::cast)
-                .filter(n -> n.status() != null && n.status().conditions() != null && n.status().conditions().stream()
-                        .anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()))).count() : 0;
+        return Controllers.rc(name, replicas, 1, 1, image, PROBED_CONTAINER);
     }
 
     private static void await(String what, BooleanSupplier condition) {

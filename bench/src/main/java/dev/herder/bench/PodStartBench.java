@@ -7,12 +7,10 @@ import dev.herder.agent.runtime.docker.DockerSettings;
 import dev.herder.cli.client.HerderClient;
 import dev.herder.cli.local.ClusterProcesses;
 import dev.herder.protocol.api.ApiObject;
-import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.manifest.ManifestReader;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +41,7 @@ public final class PodStartBench {
     private static final int CONTROL_PLANES = 3;
     private static final String NODE = "bench-node";
     private static final String NAMESPACE = "bench";
-    private static final String IMAGE = "local/busybox:1";
+    private static final String IMAGE = EngineFloor.IMAGE;
     private static final int FLOOR_RUNS = 10;
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Duration WITHIN = Duration.ofMinutes(3);
@@ -65,19 +63,15 @@ public final class PodStartBench {
         try (DockerRuntime docker = new DockerRuntime(DockerSettings.from(ConfigFactory.load()))) {
             System.out.println("engine: Docker " + docker.version() + "; image " + IMAGE
                     + (docker.hasImage(IMAGE) ? "" : " MISSING (run deploy/engine.sh)"));
-            List<Long> floor = floor(csv);
-            List<Long> apiFloor = apiFloor(docker, count, csv);
+            List<Long> floor = logged(EngineFloor.dockerRuns(FLOOR_RUNS), "docker-run-floor", csv);
+            List<Long> apiFloor = logged(EngineFloor.apiBurst(docker, count, NODE), "api-burst-floor", csv);
             try (ClusterProcesses cluster = new ClusterProcesses(dir, BASE_PORT, CONTROL_PLANES);
                  HerderClient client = HerderClient.connect(cluster.contactList(), Duration.ofSeconds(30))) {
                 System.out.println("starting " + CONTROL_PLANES + " control-plane JVMs and a Docker agent; logs in " + dir);
                 cluster.startAllControlPlanes();
                 cluster.startDockerAgent(NODE, "127.0.0.2", 0, "");
-                await("a Ready node", () -> nodes(client) == 1);
-                timePods(client, List.of("warm-up"), "warm-up", null);
-                List<Long> sequential = new ArrayList<>();
-                for (int i = 0; i < count; i++) {
-                    sequential.addAll(timePods(client, List.of("one-" + i), "one-at-a-time", csv));
-                }
+                await("a Ready node", () -> BenchSupport.readyNodes(client) == 1);
+                List<Long> sequential = oneAtATime(client, count, csv);
                 List<String> burst = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
                     burst.add("burst-" + i);
@@ -97,6 +91,19 @@ public final class PodStartBench {
         Path out = root.resolve("bench/target/pod-start.csv");
         Files.writeString(out, csv);
         System.out.println("\nwritten: " + out);
+    }
+
+    /**
+     * After one warm-up pod, count pods applied one after another, each once the previous one is Running: each
+     * one's apply → Running time in ms (the latency of one pod, with no queue). The pods stay.
+     */
+    static List<Long> oneAtATime(HerderClient client, int count, StringBuilder csv) {
+        timePods(client, List.of("warm-up"), "warm-up", null);
+        List<Long> sequential = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sequential.addAll(timePods(client, List.of("one-" + i), "one-at-a-time", csv));
+        }
+        return sequential;
     }
 
     /** Applies the pods in one request and returns each one's apply → Running time, in ms. */
@@ -182,74 +189,17 @@ public final class PodStartBench {
         return BenchSupport.percentile(values.stream().sorted().toList(), 50);
     }
 
-    /** The engine's floor: one `docker run --rm` at a time, wall time of the command. */
-    private static List<Long> floor(StringBuilder csv) throws IOException, InterruptedException {
-        List<Long> out = new ArrayList<>();
-        for (int i = 0; i < FLOOR_RUNS; i++) {
-            long start = System.nanoTime();
-            Process p = new ProcessBuilder("docker", "run", "--rm", "--network", "none", IMAGE, "true")
-                    .redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("docker run failed: " + output);
-            }
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            out.add(ms);
-            csv.append("docker-run-floor,").append(i).append(',').append(ms).append('\n');
+    private static List<Long> logged(List<Long> figures, String mode, StringBuilder csv) {
+        for (int i = 0; i < figures.size(); i++) {
+            csv.append(mode).append(',').append(i).append(',').append(figures.get(i)).append('\n');
         }
-        return out;
-    }
-
-    /**
-     * The engine's floor for a burst: count containers created and started straight through the Docker API, all
-     * at once on as many threads as the agent's blocking dispatcher has (16); each one's time from the burst's
-     * start to its start call returning.
-     */
-    private static List<Long> apiFloor(DockerRuntime docker, int count, StringBuilder csv) throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
-        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
-        try {
-            long start = System.nanoTime();
-            List<java.util.concurrent.Future<Long>> done = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String name = "herder-bench-floor-" + i + "-" + Long.toString(System.nanoTime(), 36);
-                done.add(pool.submit(() -> {
-                    String id = docker.create(new dev.herder.agent.runtime.ContainerSpec(name, IMAGE,
-                            List.of("sleep", "3600"), null, null, null, false, Map.of(ContainerSpecs.NODE_LABEL, NODE),
-                            null, null, null));
-                    ids.add(id);
-                    docker.start(id);
-                    return (System.nanoTime() - start) / 1_000_000;
-                }));
-            }
-            List<Long> out = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                long ms = done.get(i).get();
-                out.add(ms);
-                csv.append("api-burst-floor,").append(i).append(',').append(ms).append('\n');
-            }
-            return out;
-        } finally {
-            pool.shutdown();
-            ids.forEach(docker::remove);
-        }
+        return figures;
     }
 
     private static void row(String what, List<Long> figures) {
         List<Long> sorted = figures.stream().sorted().toList();
         System.out.printf("%-40s %8d %8d %8d %8d%n", what, BenchSupport.percentile(sorted, 50),
                 BenchSupport.percentile(sorted, 90), BenchSupport.percentile(sorted, 99), sorted.get(sorted.size() - 1));
-    }
-
-    private static long nodes(HerderClient client) {
-        try {
-            ApiResponse rsp = client.call(new ApiRequest.Get(Node.KIND, null, null, null));
-            return rsp instanceof ApiResponse.Objects o ? o.items().stream().map(Node.class::cast)
-                    .filter(n -> n.status() != null && n.status().conditions() != null && n.status().conditions().stream()
-                            .anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()))).count() : 0;
-        } catch (RuntimeException e) {
-            return 0;
-        }
     }
 
     private static void await(String what, BooleanSupplier condition) {
