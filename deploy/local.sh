@@ -38,8 +38,10 @@ alive() {
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+started=()
 start_one() {
   local name="$1"; shift
+  started+=("$name")
   if alive "$name"; then
     say "  $name already running (pid $(pid_of "$name"))"
     return
@@ -53,7 +55,7 @@ start_one() {
 # Fails when a process `up` started has ended: waiting longer would not help.
 check_alive() {
   local p
-  for p in "${control_planes[@]}" "${agents[@]}"; do
+  for p in "${started[@]}"; do
     if ! alive "$p"; then
       say "herder local: $p stopped; the end of its log ($state/logs/$p.log):"
       tail -n 15 "$state/logs/$p.log" | sed 's/^/    /' >&2
@@ -75,6 +77,7 @@ wait_for() {
   say "  $what: yes"
 }
 
+control_planes_up() { [ "$("$herder" cluster status | grep -cE ' control-plane +Up +yes')" -ge 3 ]; }
 has_leader() { "$herder" cluster status -o json | grep -q '"leader" *: *"[0-9]'; }
 nodes_ready() {
   local list; list="$("$herder" get nodes)"
@@ -112,13 +115,15 @@ up() {
     cp "$state/engine/dockerd.pid" "$state/dockerd.pid"   # ours: `down` stops it
   fi
 
-  say "[3/5] starting three control-plane nodes and two agents on the engine..."
+  say "[3/5] starting three control-plane nodes, then two agents on the engine..."
   local running=no
   for p in "${control_planes[@]}" "${agents[@]}"; do alive "$p" && running=yes; done
   [ "$running" = yes ] || check_ports
   for i in 1 2 3; do
     start_one "control-plane-$i" control-plane --config "$root/config/control-plane-$i.conf"
   done
+  # The control plane forms first: agents joining a cluster still forming only slow it down.
+  wait_for "three control-plane nodes Up" "see the logs in $state/logs/control-plane-*.log" control_planes_up
   for i in 1 2; do
     start_one "agent-$i" agent --config "$root/config/agent-$i.conf"
   done
