@@ -12,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        CommonPool.atLeastTwoThreads();
         System.exit(execute(args, System.out, System.err, System.in));
     }
 

@@ -30,7 +30,9 @@ public final class ClusterProcesses implements AutoCloseable {
     public static final int AGENT_PORT_OFFSET = 10;
     private static final String MAIN = "dev.herder.cli.Main";
     private static final String HOST = "127.0.0.1";
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC",
+    /** The maximum heap of every JVM unless {@link #heaps} says otherwise: ample for a test's few objects. */
+    public static final String DEFAULT_HEAP = "512m";
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC",
             // lmdbjava (durable Distributed Data) needs these on Java 17
             "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED");
     /** Simulated pods start quickly, so that whoever waits for Running waits little. */
@@ -52,6 +54,8 @@ public final class ClusterProcesses implements AutoCloseable {
      * its dependencies) and whose config files include applicationConf.
      */
     private String controlPlaneConfig = "";
+    private String controlPlaneHeap = DEFAULT_HEAP;
+    private String agentHeap = DEFAULT_HEAP;
 
     public ClusterProcesses(Path dir, int basePort, int size, Path applicationConf, String classPath) {
         this.dir = dir.toAbsolutePath();
@@ -142,7 +146,7 @@ public final class ClusterProcesses implements AutoCloseable {
         String name = "control-plane-" + controlPlane;
         Path conf = writeConf(name, "herder.data-dir = \"" + dir.resolve("cp-" + controlPlane) + "\"\n"
                 + port(basePort + controlPlane) + "pekko.cluster.roles = [\"control-plane\"]\n" + controlPlaneConfig);
-        Process p = start(name, List.of("control-plane", "--config", conf.toString()));
+        Process p = start(name, controlPlaneHeap, List.of("control-plane", "--config", conf.toString()));
         synchronized (this) {
             controlPlanes.put(controlPlane, p);
         }
@@ -152,6 +156,12 @@ public final class ClusterProcesses implements AutoCloseable {
     /** Extra config lines for every control-plane node started from now on (e.g. shorter timeouts in a test). */
     public synchronized void controlPlaneConfig(String lines) {
         this.controlPlaneConfig = lines;
+    }
+
+    /** The maximum heap (-Xmx, e.g. "2g") of the control-plane and agent JVMs started from now on. */
+    public synchronized void heaps(String controlPlane, String agent) {
+        this.controlPlaneHeap = controlPlane;
+        this.agentHeap = agent;
     }
 
     public void startAllControlPlanes() throws IOException {
@@ -172,7 +182,7 @@ public final class ClusterProcesses implements AutoCloseable {
                 + "herder.agent.node-name = \"" + nodeName + "\"\n"
                 + "herder.agent.simulated.start-delay = " + SIMULATED_START_DELAY + "\n"
                 + port(basePort + AGENT_PORT_OFFSET + portOffset) + "pekko.cluster.roles = [\"agent\"]\n" + extraConf);
-        Process p = start(name, List.of("agent", "--simulated", "--nodes", String.valueOf(nodes),
+        Process p = start(name, agentHeap, List.of("agent", "--simulated", "--nodes", String.valueOf(nodes),
                 "--config", conf.toString()));
         synchronized (this) {
             agents.add(p);
@@ -187,7 +197,7 @@ public final class ClusterProcesses implements AutoCloseable {
                 + "herder.agent.node-name = \"" + nodeName + "\"\n"
                 + "herder.agent.address = \"" + address + "\"\n"
                 + port(basePort + AGENT_PORT_OFFSET + portOffset) + "pekko.cluster.roles = [\"agent\"]\n" + extraConf);
-        Process p = start(name, List.of("agent", "--config", conf.toString()));
+        Process p = start(name, agentHeap, List.of("agent", "--config", conf.toString()));
         synchronized (this) {
             agents.add(p);
         }
@@ -260,10 +270,11 @@ public final class ClusterProcesses implements AutoCloseable {
         return "pekko.remote.artery.canonical.port = " + port + "\n";
     }
 
-    private Process start(String name, List<String> args) throws IOException {
+    private Process start(String name, String heap, List<String> args) throws IOException {
         Files.createDirectories(dir);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + heap);
         cmd.addAll(JVM_OPTIONS);
         cmd.addAll(List.of("-cp", classPath, MAIN));
         cmd.addAll(args);
