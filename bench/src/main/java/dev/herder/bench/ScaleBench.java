@@ -125,7 +125,7 @@ public final class ScaleBench {
              HerderClient client = HerderClient.connect(cluster.contactList(), CLIENT_TIMEOUT)) {
             cluster.heaps(System.getProperty("cpHeap", defaultControlPlaneHeap(size)),
                     System.getProperty("agentHeap", "1g"));
-            cluster.controlPlaneConfig(LOADED_MACHINE);
+            cluster.controlPlaneConfig(LOADED_MACHINE + System.getProperty("conf", "").replace(";", "\n") + "\n");
             long clusterStart = System.nanoTime();
             for (int i = 1; i <= CONTROL_PLANES; i++) {
                 controlPlanes.add(cluster.startControlPlane(i));
