@@ -44,7 +44,7 @@ public final class FailoverBench {
     private static final int DEFAULT_ROUNDS = 5;
     private static final Duration TICK = Duration.ofMillis(100);
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration FORM_WITHIN = Duration.ofSeconds(90);
+    private static final Duration FORM_WITHIN = Duration.ofMinutes(3);
     private static final Duration FAILOVER_WITHIN = Duration.ofSeconds(60);
     /** ClusterProcesses.stop kills a node that has not left within 30 s; this covers that and the kill. */
     private static final Duration STOPPED_WITHIN = Duration.ofSeconds(45);
