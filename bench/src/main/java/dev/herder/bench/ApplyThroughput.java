@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -38,7 +40,7 @@ public final class ApplyThroughput {
     private static final String AGENT_CONF = "herder.agent.capacity.pods = \"1000\"\n";
     private static final int DEFAULT_COUNT = 200;
     private static final int MAX_CLIENTS = 8;
-    /** Unreported applies of each kind first, from all clients: JIT, shard allocation, connections. */
+    /** Unreported applies of a kind before its first row, from all clients: JIT, shard allocation, connections. */
     private static final int WARM_UP = 50;
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration FORM_WITHIN = Duration.ofMinutes(3);
@@ -95,12 +97,14 @@ public final class ApplyThroughput {
                 clients.add(client);
                 client.call(new ApiRequest.ClusterStatus());
             }
-            Row warmUp = new Row(Op.POD, MAX_CLIENTS, 1);
-            ApplyLoad.run(warmUp, WARM_UP, clients, requests(Op.POD, prefix + "-warm-pod"));
-            ApplyLoad.run(warmUp, WARM_UP, clients, requests(Op.SERVICE, prefix + "-warm-svc"));
-            awaitRunning(clients.get(0), prefix);
+            Set<Op> warm = EnumSet.noneOf(Op.class);
             for (int r = 0; r < rows.size(); r++) {
                 Row row = rows.get(r);
+                if (warm.add(row.op()) && row.op() != Op.POD_GET) {
+                    ApplyLoad.run(new Row(row.op(), MAX_CLIENTS, 1), WARM_UP, clients, requests(row.op(),
+                            prefix + "-warm-" + row.op().name().toLowerCase(Locale.ROOT)));
+                    awaitRunning(clients.get(0), prefix);
+                }
                 Result result = ApplyLoad.run(row, count, clients, requests(row.op(), prefix + "-" + r));
                 System.out.printf(Locale.ROOT, "%s, %s client(s): %.1f objects/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
                                 + "%d failed%n", row.op().label, row.clientsLabel(), result.perSecond(), result.p50Ms(),

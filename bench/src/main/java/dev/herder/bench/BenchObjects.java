@@ -16,6 +16,11 @@ import java.util.Map;
 final class BenchObjects {
     static final String NAMESPACE = "default";
     private static final Map<String, String> LABELS = Map.of("app", "bench");
+    /**
+     * What bench services select: no pod carries it. Were it app=bench, every new bench pod would change the
+     * endpoints of every bench service (a write each), and a pod apply would cost more the more services exist.
+     */
+    private static final Map<String, String> SERVICE_SELECTOR = Map.of("app", "bench-no-pods");
     private static final int SERVICE_TARGET_PORT = 8080;
 
     private BenchObjects() {
@@ -31,11 +36,11 @@ final class BenchObjects {
     }
 
     /**
-     * A ClusterIP service selecting app=bench on the given port (a service port serves one service in the
+     * A ClusterIP service selecting no pod, on the given port (a service port serves one service in the
      * cluster, so each needs its own); no scheduling or agent work follows its creation.
      */
     static Service service(String name, int port) {
-        return new Service("v1", Service.KIND, meta(name), new ServiceSpec(LABELS, List.of(new ServicePort(null,
+        return new Service("v1", Service.KIND, meta(name), new ServiceSpec(SERVICE_SELECTOR, List.of(new ServicePort(null,
                 "TCP", port, IntOrString.of(SERVICE_TARGET_PORT), null)), "ClusterIP", null, "None"), null);
     }
 
