@@ -38,7 +38,7 @@ public final class ApplyThroughput {
     private static final int NODES = 3;
     /** Room for every pod a run creates, so that none stays Pending and keeps the scheduler busy. */
     private static final String AGENT_CONF = "herder.agent.capacity.pods = \"1000\"\n";
-    private static final int DEFAULT_COUNT = 200;
+    private static final int DEFAULT_COUNT = 100;
     private static final int MAX_CLIENTS = 8;
     /** Unreported applies of a kind before its first row, from all clients: JIT, shard allocation, connections. */
     private static final int WARM_UP = 50;
