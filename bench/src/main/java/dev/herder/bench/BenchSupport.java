@@ -1,6 +1,7 @@
 package dev.herder.bench;
 
 import dev.herder.cli.client.HerderClient;
+import dev.herder.cli.local.ClusterProcesses;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.manifest.ManifestReader;
 import dev.herder.protocol.wire.ApiRequest;
@@ -11,14 +12,20 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * What the benchmarks share: checking their ports before they start a cluster, applying, waiting, running a
- * command, the cluster's Ready nodes, and percentiles.
+ * What the benchmarks share: checking their ports before they start a cluster, starting and waiting for one,
+ * applying, running a command, the cluster's Ready nodes, and percentiles.
  */
 final class BenchSupport {
+    /** How often the waits ask by default. */
+    static final Duration POLL = Duration.ofMillis(250);
+    private static final String CONTROL_PLANE_ROLE = "control-plane";
+
     private BenchSupport() {
     }
 
@@ -32,6 +39,75 @@ final class BenchSupport {
                         + " (is another run still going?)", e);
             }
         }
+    }
+
+    /** The same for a {@link ClusterProcesses} cluster on basePort: its control planes and agent JVMs. */
+    static void requireFreePorts(String bench, int basePort, int controlPlanes, int agentJvms) throws IOException {
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 1; i <= controlPlanes; i++) {
+            ports.add(basePort + i);
+        }
+        for (int a = 0; a < agentJvms; a++) {
+            ports.add(basePort + ClusterProcesses.AGENT_PORT_OFFSET + a);
+        }
+        requireFreePorts(bench, ports);
+    }
+
+    /**
+     * Starts every control-plane JVM of the cluster and one agent JVM of nodes simulated nodes (named
+     * agentName-1 ... -N, with extra agent config lines), and waits for all control planes Up with a leader and
+     * every node Ready.
+     */
+    static void startSimulatedCluster(ClusterProcesses cluster, HerderClient client, String agentName, int nodes,
+                                      String agentConf, Duration within) throws IOException {
+        cluster.startAllControlPlanes();
+        awaitControlPlanes(client, cluster.size(), within);
+        cluster.startSimulatedAgent(agentName, nodes, 0, agentConf);
+        awaitReadyNodes(client, nodes, within);
+    }
+
+    /**
+     * Starts control-plane node index again with the other control planes as its only seed nodes. With the whole
+     * list, a restarted first seed node that hears from no other seed within seed-node-timeout (5 s; it happens
+     * on a loaded machine) forms a second cluster of its own instead of joining the running one.
+     */
+    static void restartIntoCluster(ClusterProcesses cluster, int index) throws IOException {
+        List<String> seeds = new ArrayList<>();
+        for (int i = 1; i <= cluster.size(); i++) {
+            if (i != index) {
+                seeds.add("\"pekko://" + HerderClient.CLUSTER_SYSTEM_NAME + "@" + cluster.address(i) + "\"");
+            }
+        }
+        cluster.controlPlaneConfig("pekko.cluster.seed-nodes = [" + String.join(",", seeds) + "]\n");
+        cluster.startControlPlane(index);
+    }
+
+    static ApiResponse.Cluster clusterStatus(HerderClient client) {
+        return (ApiResponse.Cluster) client.call(new ApiRequest.ClusterStatus());
+    }
+
+    /** Waits for count control-plane members Up and reachable, with a leader (the node holding the Master). */
+    static void awaitControlPlanes(HerderClient client, int count, Duration within) {
+        await(count + " control-plane members Up with a leader", within, POLL, () -> {
+            ApiResponse.Cluster c = clusterStatus(client);
+            long up = c.members().stream().filter(m -> m.status().equals("Up") && m.reachable()
+                    && m.roles().contains(CONTROL_PLANE_ROLE)).count();
+            return c.leader() != null && up == count;
+        });
+    }
+
+    /** Waits for exactly count nodes with condition Ready=True. */
+    static void awaitReadyNodes(HerderClient client, int count, Duration within) {
+        await(count + " Ready nodes", within, POLL, () -> {
+            ApiResponse rsp = client.call(new ApiRequest.Get(Node.KIND, null, null, null));
+            return ((ApiResponse.Objects) rsp).items().stream().map(Node.class::cast).filter(BenchSupport::ready)
+                    .count() == count;
+        });
+    }
+
+    static boolean ready(Node n) {
+        return n.status() != null && n.status().conditions() != null && n.status().conditions().stream()
+                .anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
     }
 
     /** Applies a manifest through the API; fails naming the answer when any object is refused. */
@@ -53,11 +129,17 @@ final class BenchSupport {
      * forming, or failing over, does not answer). Fails, naming what, after within.
      */
     static void await(String what, Duration within, Duration poll, BooleanSupplier condition) {
+        awaitValue(what, within, poll, () -> condition.getAsBoolean() ? Boolean.TRUE : null);
+    }
+
+    /** Asks every poll until value gives one (not null), and returns it; otherwise as {@link #await}. */
+    static <T> T awaitValue(String what, Duration within, Duration poll, Supplier<T> value) {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (condition.getAsBoolean()) {
-                    return;
+                T v = value.get();
+                if (v != null) {
+                    return v;
                 }
             } catch (RuntimeException e) {
                 // not answering yet: ask again
