@@ -88,21 +88,12 @@ final class BenchSupport {
 
     /** Waits for count control-plane members Up and reachable, with a leader (the node holding the Master). */
     static void awaitControlPlanes(HerderClient client, int count, Duration within) {
-        await(count + " control-plane members Up with a leader", within, POLL, () -> {
-            ApiResponse.Cluster c = clusterStatus(client);
-            long up = c.members().stream().filter(m -> m.status().equals("Up") && m.reachable()
-                    && m.roles().contains(CONTROL_PLANE_ROLE)).count();
-            return c.leader() != null && up == count;
-        });
+        await(count + " control-plane members Up with a leader", within, POLL, () -> controlPlanesUp(client) == count);
     }
 
     /** Waits for exactly count nodes with condition Ready=True. */
     static void awaitReadyNodes(HerderClient client, int count, Duration within) {
-        await(count + " Ready nodes", within, POLL, () -> {
-            ApiResponse rsp = client.call(new ApiRequest.Get(Node.KIND, null, null, null));
-            return ((ApiResponse.Objects) rsp).items().stream().map(Node.class::cast).filter(BenchSupport::ready)
-                    .count() == count;
-        });
+        await(count + " Ready nodes", within, POLL, () -> readyNodes(client) == count);
     }
 
     static boolean ready(Node n) {
@@ -176,9 +167,7 @@ final class BenchSupport {
         try {
             ApiResponse rsp = client.call(new ApiRequest.Get(Node.KIND, null, null, null));
             return rsp instanceof ApiResponse.Objects o ? o.items().stream().map(Node.class::cast)
-                    .filter(n -> n.status() != null && n.status().conditions() != null && n.status().conditions()
-                            .stream().anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status())))
-                    .count() : 0;
+                    .filter(BenchSupport::ready).count() : 0;
         } catch (RuntimeException e) {
             return 0;
         }
@@ -186,8 +175,8 @@ final class BenchSupport {
 
     /** How many control-plane members are Up and reachable, once there is a leader (0 before). */
     static long controlPlanesUp(HerderClient client) {
-        ApiResponse.Cluster c = (ApiResponse.Cluster) client.call(new ApiRequest.ClusterStatus());
+        ApiResponse.Cluster c = clusterStatus(client);
         return c.leader() == null ? 0 : c.members().stream().filter(m -> "Up".equals(m.status()) && m.reachable()
-                && m.roles().contains("control-plane")).count();
+                && m.roles().contains(CONTROL_PLANE_ROLE)).count();
     }
 }
