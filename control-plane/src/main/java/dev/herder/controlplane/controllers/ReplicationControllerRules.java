@@ -45,6 +45,12 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
  */
 public final class ReplicationControllerRules implements KindRules {
     static final Duration EXPECTATION_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * At most this many pods of one controller are being created (asked for and not yet seen by the Master) at
+     * once, as Kubernetes' burstReplicas: a controller scaled to thousands creates them in waves rather than
+     * asking every pod's entity at once (which, each loading its bucket with a majority read, time out together).
+     */
+    static final int BURST_CREATES = 100;
     static final String SCALED = "scaled";
     /** How often steps that wait on time alone (a pod Ready for minReadySeconds) are looked for. */
     private static final Duration TICK = Duration.ofSeconds(1);
@@ -231,15 +237,21 @@ public final class ReplicationControllerRules implements KindRules {
         Set<String> deleting = new HashSet<>(deletesInFlight.keySet());
         deleting.addAll(deleted.keySet());
         RolloutPlan plan = RolloutPlan.of(rc.spec(), hash, pods, expectedCreates.size(), deleting, now);
-        if (plan.create() > 0 || !plan.delete().isEmpty()) {
+        int creates = createsNow(plan.create(), expectedCreates.size());
+        if (creates > 0 || !plan.delete().isEmpty()) {
             context.getLog().info("replication controller {}: creating {} pods of template {}, deleting {} (it has {}"
-                    + " active pods, {} being created, {} being deleted)", rc.key(), plan.create(), hash, plan.delete(),
+                    + " active pods, {} being created, {} being deleted)", rc.key(), creates, hash, plan.delete(),
                     pods.stream().filter(ControllerCommands.PodSummary::active).count(), expectedCreates.size(), deleting);
         }
-        for (int i = 0; i < plan.create(); i++) {
+        for (int i = 0; i < creates; i++) {
             create(rc, hash, now);
         }
         plan.delete().forEach(name -> delete(rc, name, now));
+    }
+
+    /** Of the pods the plan wants created, those that fit in the burst beside the creates still outstanding. */
+    static int createsNow(int planned, int outstanding) {
+        return Math.min(planned, Math.max(0, BURST_CREATES - outstanding));
     }
 
     private void create(ReplicationController rc, String hash, Instant now) {

@@ -86,4 +86,14 @@ class ReplicationControllerRulesTest {
         assertEquals(new ReplicationControllerStatus(3, 3, 2, 1, 3L, 0), ReplicationControllerRules.status(rc(3, 10), pods, NOW));
         assertEquals(new ReplicationControllerStatus(3, 3, 2, 2, 3L, 0), ReplicationControllerRules.status(rc(3, 0), pods, NOW));
     }
+
+    @Test
+    void aControllerCreatesAtMostABurstOfPodsAtOnce() {
+        int burst = ReplicationControllerRules.BURST_CREATES;
+        assertEquals(3, ReplicationControllerRules.createsNow(3, 0));
+        assertEquals(burst, ReplicationControllerRules.createsNow(1000, 0), "a thousand replicas start with a burst");
+        assertEquals(10, ReplicationControllerRules.createsNow(1000, burst - 10), "the burst refills as pods are seen");
+        assertEquals(0, ReplicationControllerRules.createsNow(1000, burst));
+        assertEquals(0, ReplicationControllerRules.createsNow(5, burst + 3), "none while more than a burst is out");
+    }
 }
