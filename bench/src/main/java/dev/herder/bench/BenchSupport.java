@@ -179,4 +179,13 @@ final class BenchSupport {
         return c.leader() == null ? 0 : c.members().stream().filter(m -> "Up".equals(m.status()) && m.reachable()
                 && m.roles().contains(CONTROL_PLANE_ROLE)).count();
     }
+
+    /** Takes back a shutdown hook once its work was done without it (unless this JVM is already shutting down). */
+    static void forgetShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // this JVM is already shutting down: the hook runs or has run
+        }
+    }
 }

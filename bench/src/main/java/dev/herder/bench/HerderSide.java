@@ -125,11 +125,7 @@ final class HerderSide implements Orchestrator {
     @Override
     public void close() {
         cleanUp();
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
-        } catch (IllegalStateException e) {
-            // this JVM is already shutting down: the hook runs or has run
-        }
+        BenchSupport.forgetShutdownHook(cleanupOnExit);
     }
 
     private synchronized void cleanUp() {

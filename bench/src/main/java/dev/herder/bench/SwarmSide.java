@@ -116,11 +116,7 @@ final class SwarmSide implements Orchestrator {
     @Override
     public void close() {
         cleanUp();
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
-        } catch (IllegalStateException e) {
-            // this JVM is already shutting down: the hook runs or has run
-        }
+        BenchSupport.forgetShutdownHook(cleanupOnExit);
         try {
             docker.close();
         } catch (IOException e) {
