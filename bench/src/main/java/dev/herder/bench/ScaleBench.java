@@ -2,7 +2,6 @@ package dev.herder.bench;
 
 import dev.herder.cli.client.HerderClient;
 import dev.herder.cli.local.ClusterProcesses;
-import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodCondition;
 import dev.herder.protocol.api.ReplicationController;
@@ -132,7 +131,7 @@ public final class ScaleBench {
             }
             try {
                 BenchSupport.await("3 control-plane members Up with a leader", START_WITHIN, POLL,
-                        () -> membersUp(client) == CONTROL_PLANES);
+                        () -> BenchSupport.controlPlanesUp(client) == CONTROL_PLANES);
                 int podsPerNode = Math.max(MIN_PODS_PER_NODE, (int) Math.ceil(POD_HEADROOM * size.pods() / size.nodes()));
                 int left = size.nodes();
                 for (int i = 0; i < size.agents(); i++) {
@@ -142,7 +141,7 @@ public final class ScaleBench {
                             LOADED_MACHINE + "herder.agent.capacity.pods = \"" + podsPerNode + "\"\n");
                 }
                 BenchSupport.await(size.nodes() + " Ready nodes", START_WITHIN, POLL,
-                        () -> readyNodes(client) == size.nodes());
+                        () -> BenchSupport.readyNodes(client) == size.nodes());
                 r.clusterStartMs = millisSince(clusterStart);
                 log(size, "cluster up in " + r.clusterStartMs + " ms; applying " + size.controllers() + " RCs");
                 Instant applied = Instant.now();
@@ -296,19 +295,6 @@ public final class ScaleBench {
 
     private static String rcName(int i) {
         return String.format("scale-%04d", i);
-    }
-
-    private static long membersUp(HerderClient client) {
-        ApiResponse.Cluster c = (ApiResponse.Cluster) client.call(new ApiRequest.ClusterStatus());
-        return c.leader() == null ? 0 : c.members().stream().filter(m -> "Up".equals(m.status()) && m.reachable()
-                && m.roles().contains("control-plane")).count();
-    }
-
-    private static long readyNodes(HerderClient client) {
-        ApiResponse rsp = client.call(new ApiRequest.Get(Node.KIND, null, null, null));
-        return rsp instanceof ApiResponse.Objects o ? o.items().stream().map(Node.class::cast)
-                .filter(n -> n.status() != null && n.status().conditions() != null && n.status().conditions().stream()
-                        .anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()))).count() : 0;
     }
 
     private static long millisSince(long nanos) {
