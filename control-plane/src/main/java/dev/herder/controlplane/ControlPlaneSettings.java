@@ -6,6 +6,8 @@ import java.time.Duration;
 /** The herder.control-plane section of the config, read once. Every key is documented in reference.conf. */
 public record ControlPlaneSettings(
         int storeBuckets,
+        java.util.Map<String, Integer> storeBucketsOfKind,
+        Duration tombstoneTtl,
         Duration writeTimeout,
         Duration readTimeout,
         Duration askTimeout,
@@ -13,6 +15,7 @@ public record ControlPlaneSettings(
         Duration nodeCheckInterval,
         Duration podEvictionTimeout,
         Duration scheduleDebounce,
+        Duration feedInterval,
         Duration assignmentResync,
         int maxBindsInFlight,
         Duration eventsTtl,
@@ -21,10 +24,18 @@ public record ControlPlaneSettings(
         int eventsMaxPending,
         String nodePortRange) {
 
+    private static java.util.Map<String, Integer> bucketsOfKind(Config c) {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        c.root().keySet().forEach(kind -> out.put(kind, c.getInt(kind)));
+        return out;
+    }
+
     public static ControlPlaneSettings from(Config root) {
         Config c = root.getConfig("herder.control-plane");
         return new ControlPlaneSettings(
                 c.getInt("store.buckets"),
+                bucketsOfKind(c.getConfig("store.buckets-of-kind")),
+                c.getDuration("store.tombstone-ttl"),
                 c.getDuration("store.write-timeout"),
                 c.getDuration("store.read-timeout"),
                 c.getDuration("ask-timeout"),
@@ -32,6 +43,7 @@ public record ControlPlaneSettings(
                 c.getDuration("nodes.check-interval"),
                 c.getDuration("nodes.pod-eviction-timeout"),
                 c.getDuration("scheduler.debounce"),
+                c.getDuration("scheduler.feed-interval"),
                 c.getDuration("scheduler.assignment-resync"),
                 c.getInt("scheduler.max-binds-in-flight"),
                 c.getDuration("events.ttl"),

@@ -29,7 +29,7 @@ final class Guardian {
         return Behaviors.setup(ctx -> {
             var system = ctx.getSystem();
             ControlPlaneSettings settings = ControlPlaneSettings.from(system.settings().config());
-            StoreKeys keys = new StoreKeys(settings.storeBuckets());
+            StoreKeys keys = StoreKeys.of(settings);
             // Start this node's replica of the store now: it loads the durable state from disk and answers
             // the other nodes' majority reads and writes even before anything here uses it.
             DistributedData.get(system);

@@ -1,6 +1,8 @@
 package dev.herder.controlplane.api;
 
 import dev.herder.controlplane.ControlPlaneSettings;
+import dev.herder.controlplane.store.BucketKey;
+import dev.herder.controlplane.store.ObjectBucket;
 import dev.herder.controlplane.store.StoreKeys;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.selector.FieldSelector;
@@ -15,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.cluster.ddata.Key;
-import org.apache.pekko.cluster.ddata.LWWMap;
 import org.apache.pekko.cluster.ddata.typed.javadsl.DistributedData;
 import org.apache.pekko.cluster.ddata.typed.javadsl.Replicator;
 
@@ -52,7 +52,7 @@ public final class ObjectLister {
             return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(unsupported.get())));
         }
         List<CompletableFuture<Map<String, ApiObject>>> reads = new ArrayList<>();
-        for (Key<LWWMap<String, ApiObject>> key : keys.all(kind)) {
+        for (BucketKey key : keys.all(kind)) {
             reads.add(read(key).toCompletableFuture());
         }
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -72,15 +72,15 @@ public final class ObjectLister {
         });
     }
 
-    private CompletionStage<Map<String, ApiObject>> read(Key<LWWMap<String, ApiObject>> key) {
-        return AskPattern.<Replicator.Command, Replicator.GetResponse<LWWMap<String, ApiObject>>>ask(
+    private CompletionStage<Map<String, ApiObject>> read(BucketKey key) {
+        return AskPattern.<Replicator.Command, Replicator.GetResponse<ObjectBucket>>ask(
                         DistributedData.get(system).replicator(),
                         replyTo -> new Replicator.Get<>(key, new Replicator.ReadMajority(settings.readTimeout()), replyTo),
                         settings.askTimeout(), system.scheduler())
                 .thenApply(rsp -> {
-                    if (rsp instanceof Replicator.GetSuccess<LWWMap<String, ApiObject>> ok) {
-                        return ok.get(key).getEntries();
-                    } else if (rsp instanceof Replicator.NotFound<LWWMap<String, ApiObject>>) {
+                    if (rsp instanceof Replicator.GetSuccess<ObjectBucket> ok) {
+                        return ok.get(key).objects();
+                    } else if (rsp instanceof Replicator.NotFound<ObjectBucket>) {
                         return Map.<String, ApiObject>of();
                     }
                     throw new java.util.concurrent.CompletionException(new java.util.concurrent.TimeoutException(

@@ -1,7 +1,9 @@
 package dev.herder.controlplane.events;
 
 import dev.herder.controlplane.ControlPlaneSettings;
+import dev.herder.controlplane.store.ObjectBucket;
 import dev.herder.controlplane.store.StoreKeys;
+import dev.herder.controlplane.store.StoreWrites;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Event;
 import java.time.Instant;
@@ -9,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.ddata.LWWMap;
-import org.apache.pekko.cluster.ddata.SelfUniqueAddress;
 import org.apache.pekko.cluster.ddata.typed.javadsl.DistributedData;
 import org.apache.pekko.cluster.ddata.typed.javadsl.Replicator;
 
@@ -29,27 +29,26 @@ public final class EventPruner {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             timers.startTimerWithFixedDelay(new Prune(), settings.eventsPruneInterval());
             var replicator = DistributedData.get(ctx.getSystem()).replicator();
-            SelfUniqueAddress self = DistributedData.get(ctx.getSystem()).selfUniqueAddress();
+            StoreWrites writes = StoreWrites.of(ctx.getSystem(), settings.tombstoneTtl());
             return Behaviors.receiveMessage(prune -> {
                 Instant cutoff = Instant.now().minus(settings.eventsTtl());
-                keys.all(Event.KIND).forEach(key -> replicator.tell(new Replicator.Update<>(key, LWWMap.create(),
-                        Replicator.writeLocal(), ctx.getSystem().ignoreRef(), stored -> pruned(stored, cutoff, self))));
+                keys.all(Event.KIND).forEach(key -> replicator.tell(new Replicator.Update<>(key, ObjectBucket.EMPTY,
+                        Replicator.writeLocal(), ctx.getSystem().ignoreRef(), stored -> pruned(stored, cutoff, writes))));
                 return Behaviors.same();
             });
         }));
     }
 
-    private static LWWMap<String, ApiObject> pruned(LWWMap<String, ApiObject> stored, Instant cutoff,
-                                                    SelfUniqueAddress self) {
+    private static ObjectBucket pruned(ObjectBucket stored, Instant cutoff, StoreWrites writes) {
         List<String> old = new ArrayList<>();
-        stored.getEntries().forEach((id, o) -> {
+        stored.objects().forEach((id, o) -> {
             if (o instanceof Event e && (e.lastTimestamp() == null || Instant.parse(e.lastTimestamp()).isBefore(cutoff))) {
                 old.add(id);
             }
         });
-        LWWMap<String, ApiObject> out = stored;
+        ObjectBucket out = stored;
         for (String id : old) {
-            out = out.remove(self, id);
+            out = writes.removeNow(out, id);
         }
         return out;
     }

@@ -3,7 +3,10 @@ package dev.herder.controlplane.events;
 import dev.herder.controlplane.ControlPlaneSettings;
 import dev.herder.controlplane.objects.ApiObjects;
 import dev.herder.controlplane.objects.Versions;
+import dev.herder.controlplane.store.BucketKey;
+import dev.herder.controlplane.store.ObjectBucket;
 import dev.herder.controlplane.store.StoreKeys;
+import dev.herder.controlplane.store.StoreWrites;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.EventSource;
@@ -20,20 +23,20 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.cluster.ddata.Key;
-import org.apache.pekko.cluster.ddata.LWWMap;
-import org.apache.pekko.cluster.ddata.SelfUniqueAddress;
 import org.apache.pekko.cluster.ddata.typed.javadsl.DistributedData;
 import org.apache.pekko.cluster.ddata.typed.javadsl.Replicator;
 import org.apache.pekko.cluster.ddata.typed.javadsl.ReplicatorMessageAdapter;
 
 /**
  * One per control-plane JVM: takes the events its controllers record, folds repeats together, and every
- * flush interval writes them to the event buckets, one update per bucket, with WriteMajority. An update
+ * flush interval writes them to the event buckets, one update per bucket. An update
  * reads the stored Event (recorded before, maybe by another node) and counts it up, so a controller that
  * moved to another node goes on counting the same Event. Events are not precious: a write that is not
  * confirmed is not retried, and when more than max-pending wait (a store that cannot keep up) the newest
- * are dropped with a warning.
+ * are dropped with a warning. So they are written locally (on disk here, then spread by Distributed Data's
+ * delta propagation within a fraction of a second), not with a majority write: with a pod burst there are as
+ * many event writes as pod writes, and a majority write costs each of them a round trip and a write on another
+ * node before the next flush of that bucket.
  */
 public final class EventRecorder {
     private static final String FLUSH = "flush";
@@ -50,7 +53,7 @@ public final class EventRecorder {
     private record Flush() implements Command {
     }
 
-    private record Flushed(Replicator.UpdateResponse<LWWMap<String, ApiObject>> response) implements Command {
+    private record Flushed(Replicator.UpdateResponse<ObjectBucket> response) implements Command {
     }
 
     /** Repeats of one event waiting to be written. */
@@ -62,27 +65,27 @@ public final class EventRecorder {
 
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
-    private final ReplicatorMessageAdapter<Command, LWWMap<String, ApiObject>> replicator;
+    private final ReplicatorMessageAdapter<Command, ObjectBucket> replicator;
     private final StoreKeys keys;
     private final ControlPlaneSettings settings;
-    private final SelfUniqueAddress self;
+    private final StoreWrites writes;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private long dropped;
 
     private EventRecorder(ActorContext<Command> context, TimerScheduler<Command> timers,
-                          ReplicatorMessageAdapter<Command, LWWMap<String, ApiObject>> replicator, StoreKeys keys,
+                          ReplicatorMessageAdapter<Command, ObjectBucket> replicator, StoreKeys keys,
                           ControlPlaneSettings settings) {
         this.context = context;
         this.timers = timers;
         this.replicator = replicator;
         this.keys = keys;
         this.settings = settings;
-        this.self = DistributedData.get(context.getSystem()).selfUniqueAddress();
+        this.writes = StoreWrites.of(context.getSystem(), settings.tombstoneTtl());
     }
 
     public static Behavior<Command> create(StoreKeys keys, ControlPlaneSettings settings) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                DistributedData.<Command, LWWMap<String, ApiObject>>withReplicatorMessageAdapter(replicator ->
+                DistributedData.<Command, ObjectBucket>withReplicatorMessageAdapter(replicator ->
                         new EventRecorder(ctx, timers, replicator, keys, settings).receive())));
     }
 
@@ -116,36 +119,34 @@ public final class EventRecorder {
     }
 
     private Behavior<Command> flush() {
-        Map<Key<LWWMap<String, ApiObject>>, List<Pending>> byBucket = new HashMap<>();
+        Map<BucketKey, List<Pending>> byBucket = new HashMap<>();
         pending.values().forEach(p -> byBucket.computeIfAbsent(keys.keyFor(Event.KIND, p.id()), k -> new ArrayList<>())
                 .add(p));
         pending.clear();
         Instant now = Instant.now();
         byBucket.forEach((key, events) -> replicator.askUpdate(
-                replyTo -> new Replicator.Update<>(key, LWWMap.create(),
-                        new Replicator.WriteMajority(settings.writeTimeout()), replyTo,
-                        stored -> merged(stored, List.copyOf(events), self, now)),
+                replyTo -> new Replicator.Update<>(key, ObjectBucket.EMPTY,
+                        Replicator.writeLocal(), replyTo,
+                        stored -> merged(stored, List.copyOf(events), writes, now)),
                 Flushed::new));
         return Behaviors.same();
     }
 
     private Behavior<Command> onFlushed(Flushed flushed) {
-        if (!(flushed.response() instanceof Replicator.UpdateSuccess<LWWMap<String, ApiObject>>)
-                && !(flushed.response() instanceof Replicator.UpdateTimeout<LWWMap<String, ApiObject>>)) {
+        if (!(flushed.response() instanceof Replicator.UpdateSuccess<ObjectBucket>)
+                && !(flushed.response() instanceof Replicator.UpdateTimeout<ObjectBucket>)) {
             context.getLog().warn("events not stored: {}", flushed.response());
         }
         return Behaviors.same();
     }
 
     /** The bucket with each pending event added, or counted up where it is stored already. */
-    private static LWWMap<String, ApiObject> merged(LWWMap<String, ApiObject> stored, List<Pending> events,
-                                            SelfUniqueAddress self, Instant now) {
-        LWWMap<String, ApiObject> out = stored;
+    private static ObjectBucket merged(ObjectBucket stored, List<Pending> events,
+                                            StoreWrites writes, Instant now) {
+        ObjectBucket out = stored;
         for (Pending p : events) {
-            scala.Option<ApiObject> existing = out.get(p.id());
-            Event event = existing.isDefined() && existing.get() instanceof Event e
-                    ? counted(e, p, now) : created(p, now);
-            out = out.put(self, p.id(), event);
+            Event event = out.get(p.id()).orElse(null) instanceof Event e ? counted(e, p, now) : created(p, now);
+            out = writes.putNow(out, p.id(), event);
         }
         return out;
     }

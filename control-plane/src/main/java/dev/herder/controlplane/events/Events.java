@@ -24,7 +24,7 @@ public final class Events implements Extension {
 
     private Events(ActorSystem<?> system) {
         ControlPlaneSettings settings = ControlPlaneSettings.from(system.settings().config());
-        recorder = system.systemActorOf(EventRecorder.create(new StoreKeys(settings.storeBuckets()), settings),
+        recorder = system.systemActorOf(EventRecorder.create(StoreKeys.of(settings), settings),
                 "herder-events", Props.empty());
     }
 

@@ -10,6 +10,8 @@ import dev.herder.controlplane.pods.PodSpecs;
 import dev.herder.controlplane.scheduling.NodeInfo;
 import dev.herder.controlplane.scheduling.Placement;
 import dev.herder.controlplane.scheduling.Scheduler;
+import dev.herder.controlplane.store.BucketKey;
+import dev.herder.controlplane.store.ObjectBucket;
 import dev.herder.controlplane.store.StoreKeys;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Event;
@@ -30,7 +32,6 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.cluster.ddata.LWWMap;
 import org.apache.pekko.cluster.ddata.typed.javadsl.DistributedData;
 import org.apache.pekko.cluster.ddata.typed.javadsl.Replicator;
 import org.apache.pekko.cluster.ddata.typed.javadsl.ReplicatorMessageAdapter;
@@ -46,6 +47,7 @@ import org.apache.pekko.cluster.typed.Cluster;
 public final class Master extends AbstractBehavior<Master.Command> {
     private static final String SCHEDULE = "schedule";
     private static final String RESYNC = "resync";
+    private static final String FEED = "feed";
     private static final String EVICT = "evict";
     private static final java.time.Duration EVICTION_CHECK = java.time.Duration.ofSeconds(1);
     private static final java.time.Duration EVICTION_RESEND = java.time.Duration.ofSeconds(5);
@@ -72,6 +74,9 @@ public final class Master extends AbstractBehavior<Master.Command> {
     }
 
     private record Resync() implements Command {
+    }
+
+    private record Feed() implements Command {
     }
 
     private record EvictionCheck() implements Command {
@@ -101,8 +106,8 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private final ControllerFeed controllers;
     private final ServiceFeed services;
     private final dev.herder.controlplane.services.PortAllocation ports;
-    private final ReplicatorMessageAdapter<Command, LWWMap<String, ApiObject>> replicator;
-    private final Map<String, org.apache.pekko.cluster.ddata.Key<LWWMap<String, ApiObject>>> keyOfBucket = new HashMap<>();
+    private final ReplicatorMessageAdapter<Command, ObjectBucket> replicator;
+    private final Map<String, BucketKey> keyOfBucket = new HashMap<>();
     private final Map<String, String> kindOfBucket = new HashMap<>();
     /**
      * Buckets not yet read with ReadMajority since this Master started. Until every one is, the view may lack
@@ -119,11 +124,16 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private final Map<String, java.time.Instant> ownersChecked = new HashMap<>();
     /** Pods told they failed because their node was lost, with when: told again only after EVICTION_RESEND. */
     private final Map<String, java.time.Instant> evictionsSent = new HashMap<>();
+    /** When the last scheduling pass ended and how long it took: the next starts no sooner than twice that after. */
+    private long lastPassEndNanos;
+    private long lastPassNanos;
+    /** When replication controllers and services were last told their pods. */
+    private long lastFeedNanos;
     private final EventSink schedulerEvents;
     private final EventSink nodeEvents;
 
     private Master(ActorContext<Command> context, TimerScheduler<Command> timers,
-                   ReplicatorMessageAdapter<Command, LWWMap<String, ApiObject>> replicator, StoreKeys keys,
+                   ReplicatorMessageAdapter<Command, ObjectBucket> replicator, StoreKeys keys,
                    ControlPlaneSettings settings) {
         super(context);
         this.settings = settings;
@@ -155,15 +165,15 @@ public final class Master extends AbstractBehavior<Master.Command> {
 
     public static Behavior<Command> create(StoreKeys keys, ControlPlaneSettings settings) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                DistributedData.<Command, LWWMap<String, ApiObject>>withReplicatorMessageAdapter(replicator ->
+                DistributedData.<Command, ObjectBucket>withReplicatorMessageAdapter(replicator ->
                         new Master(ctx, timers, replicator, keys, settings))));
     }
 
-    private static Command changed(Replicator.SubscribeResponse<LWWMap<String, ApiObject>> rsp,
+    private static Command changed(Replicator.SubscribeResponse<ObjectBucket> rsp,
                                    Map<String, String> kindOfBucket) {
         String bucket = rsp.key().id();
-        Map<String, ApiObject> entries = rsp instanceof Replicator.Changed<LWWMap<String, ApiObject>> c
-                ? c.get(c.key()).getEntries() : Map.of();
+        Map<String, ApiObject> entries = rsp instanceof Replicator.Changed<ObjectBucket> c
+                ? c.get(c.key()).objects() : Map.of();
         return switch (kindOfBucket.get(bucket)) {
             case Pod.KIND -> new PodsChanged(bucket, entries);
             case Node.KIND -> new NodesChanged(bucket, entries);
@@ -187,6 +197,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
                     return scheduleSoon();
                 })
                 .onMessage(Schedule.class, this::onSchedule)
+                .onMessage(Feed.class, f -> feed())
                 .onMessage(Resync.class, this::onResync)
                 .onMessage(Bound.class, this::onBound)
                 .onMessage(OwnerChecked.class, this::onOwnerChecked)
@@ -211,10 +222,35 @@ public final class Master extends AbstractBehavior<Master.Command> {
         return scheduleSoon();
     }
 
+    /**
+     * A pass after the debounce pause; under load (a pass over many pods takes long) no sooner than twice the last
+     * pass's length after it ended, so that passes never take more than a third of the Master's time.
+     */
     private Behavior<Command> scheduleSoon() {
         if (!timers.isTimerActive(SCHEDULE)) {
-            timers.startSingleTimer(SCHEDULE, new Schedule(), settings.scheduleDebounce());
+            long sinceLast = System.nanoTime() - lastPassEndNanos;
+            long waitNanos = Math.max(settings.scheduleDebounce().toNanos(), 2 * lastPassNanos - sinceLast);
+            timers.startSingleTimer(SCHEDULE, new Schedule(), java.time.Duration.ofNanos(waitNanos));
         }
+        return this;
+    }
+
+    /**
+     * Tells each replication controller and service its pods, at most every feed-interval: during a burst the
+     * pods of a big controller change with every pass, and a message listing them all is sent each time it is told.
+     */
+    private Behavior<Command> feed() {
+        long now = System.nanoTime();
+        if (now - lastFeedNanos < settings.feedInterval().toNanos()) {
+            if (!timers.isTimerActive(FEED)) {
+                timers.startSingleTimer(FEED, new Feed(), java.time.Duration.ofNanos(
+                        settings.feedInterval().toNanos() - (now - lastFeedNanos)));
+            }
+            return this;
+        }
+        lastFeedNanos = now;
+        controllers.send(view);
+        services.send(view);
         return this;
     }
 
@@ -223,15 +259,16 @@ public final class Master extends AbstractBehavior<Master.Command> {
         controllers.forgetSent();
         services.forgetSent();
         unschedulableAt.keySet().retainAll(view.pendingKeys());
+        lastFeedNanos = 0;
         return onSchedule(new Schedule());
     }
 
     private void load(String bucket) {
         var key = keyOfBucket.get(bucket);
         replicator.askGet(r -> new Replicator.Get<>(key, new Replicator.ReadMajority(settings.readTimeout()), r),
-                rsp -> new BucketLoaded(bucket, rsp instanceof Replicator.GetSuccess<LWWMap<String, ApiObject>> ok
-                        ? ok.get(key).getEntries()
-                        : rsp instanceof Replicator.NotFound<LWWMap<String, ApiObject>> ? Map.of() : null));
+                rsp -> new BucketLoaded(bucket, rsp instanceof Replicator.GetSuccess<ObjectBucket> ok
+                        ? ok.get(key).objects()
+                        : rsp instanceof Replicator.NotFound<ObjectBucket> ? Map.of() : null));
     }
 
     private Behavior<Command> onBucketLoaded(BucketLoaded loaded) {
@@ -258,6 +295,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
         if (!unloaded.isEmpty()) {
             return this;
         }
+        long started = System.nanoTime();
         Map<String, NodeInfo> infos = nodeInfos();
         for (Pod pod : view.pending()) {
             if (bindsInFlight.size() >= settings.maxBindsInFlight()) {
@@ -280,9 +318,10 @@ public final class Master extends AbstractBehavior<Master.Command> {
             }
         }
         agents.send(view.nodes(), view.boundByNode());
-        controllers.send(view);
-        services.send(view);
+        feed();
         collectOrphans();
+        lastPassEndNanos = System.nanoTime();
+        lastPassNanos = lastPassEndNanos - started;
         return this;
     }
 

@@ -3,7 +3,10 @@ package dev.herder.controlplane.objects;
 import dev.herder.controlplane.ControlPlaneSettings;
 import dev.herder.controlplane.events.EventRecorder;
 import dev.herder.controlplane.events.Events;
+import dev.herder.controlplane.store.BucketKey;
+import dev.herder.controlplane.store.ObjectBucket;
 import dev.herder.controlplane.store.StoreKeys;
+import dev.herder.controlplane.store.StoreWrites;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.EventSource;
 import dev.herder.protocol.api.ObjectReference;
@@ -21,9 +24,6 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.cluster.ddata.Key;
-import org.apache.pekko.cluster.ddata.LWWMap;
-import org.apache.pekko.cluster.ddata.SelfUniqueAddress;
 import org.apache.pekko.cluster.ddata.typed.javadsl.DistributedData;
 import org.apache.pekko.cluster.ddata.typed.javadsl.Replicator;
 import org.apache.pekko.cluster.ddata.typed.javadsl.ReplicatorMessageAdapter;
@@ -42,10 +42,10 @@ public final class ObjectEntity {
     private static final String TICK = "tick";
     private static final String RELOAD = "reload";
 
-    private record Loaded(Replicator.GetResponse<LWWMap<String, ApiObject>> response) implements EntityMessage {
+    private record Loaded(Replicator.GetResponse<ObjectBucket> response) implements EntityMessage {
     }
 
-    private record Persisted(Replicator.UpdateResponse<LWWMap<String, ApiObject>> response, Optional<ApiObject> result,
+    private record Persisted(Replicator.UpdateResponse<ObjectBucket> response, Optional<ApiObject> result,
                              KindRules.Reaction reaction) implements EntityMessage {
     }
 
@@ -56,19 +56,19 @@ public final class ObjectEntity {
     }
 
     private final ActorContext<EntityMessage> context;
-    private final ReplicatorMessageAdapter<EntityMessage, LWWMap<String, ApiObject>> replicator;
+    private final ReplicatorMessageAdapter<EntityMessage, ObjectBucket> replicator;
     private final StashBuffer<EntityMessage> stash;
     private final TimerScheduler<EntityMessage> timers;
     private final String kind;
     private final String id;
-    private final Key<LWWMap<String, ApiObject>> key;
+    private final BucketKey key;
     private final KindRules rules;
     private final ControlPlaneSettings settings;
-    private final SelfUniqueAddress self;
+    private final StoreWrites writes;
     private Optional<ApiObject> current = Optional.empty();
 
     private ObjectEntity(ActorContext<EntityMessage> context,
-                         ReplicatorMessageAdapter<EntityMessage, LWWMap<String, ApiObject>> replicator,
+                         ReplicatorMessageAdapter<EntityMessage, ObjectBucket> replicator,
                          StashBuffer<EntityMessage> stash, TimerScheduler<EntityMessage> timers, String kind, String id,
                          StoreKeys keys, KindRules rules, ControlPlaneSettings settings) {
         this.context = context;
@@ -80,7 +80,7 @@ public final class ObjectEntity {
         this.key = keys.keyFor(kind, id);
         this.rules = rules;
         this.settings = settings;
-        this.self = DistributedData.get(context.getSystem()).selfUniqueAddress();
+        this.writes = StoreWrites.of(context.getSystem(), settings.tombstoneTtl());
     }
 
     public static Behavior<EntityMessage> create(String kind, String id, StoreKeys keys, KindRules rules,
@@ -93,7 +93,7 @@ public final class ObjectEntity {
                                                  java.util.function.Function<ActorContext<EntityMessage>, KindRules> rules,
                                                  ControlPlaneSettings settings) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(STASH_CAPACITY, stash ->
-                DistributedData.<EntityMessage, LWWMap<String, ApiObject>>withReplicatorMessageAdapter(adapter ->
+                DistributedData.<EntityMessage, ObjectBucket>withReplicatorMessageAdapter(adapter ->
                         new ObjectEntity(ctx, adapter, stash, timers, kind, id, keys, rules.apply(ctx), settings)
                                 .load()))));
     }
@@ -114,9 +114,9 @@ public final class ObjectEntity {
 
     private Behavior<EntityMessage> onLoaded(Loaded loaded) {
         var rsp = loaded.response();
-        if (rsp instanceof Replicator.GetSuccess<LWWMap<String, ApiObject>> ok) {
-            current = toOptional(ok.get(key).get(id));
-        } else if (rsp instanceof Replicator.NotFound<LWWMap<String, ApiObject>>) {
+        if (rsp instanceof Replicator.GetSuccess<ObjectBucket> ok) {
+            current = ok.get(key).get(id);
+        } else if (rsp instanceof Replicator.NotFound<ObjectBucket>) {
             current = Optional.empty();
         } else {
             context.getLog().warn("{} {}: could not read it from a majority of control-plane nodes; retrying", kind, id);
@@ -187,7 +187,7 @@ public final class ObjectEntity {
             return Behaviors.same();
         }
         ApiObject was = current.get();
-        return persist(m -> m.remove(self, id), Optional.empty(), new KindRules.Reaction(null,
+        return persist(writes.remove(id), Optional.empty(), new KindRules.Reaction(null,
                 gone -> {
                     rules.onDeleted(was);
                     delete.replyTo().tell(new ApiResponse.Deleted(was));
@@ -202,12 +202,12 @@ public final class ObjectEntity {
             return Behaviors.same();
         }
         ApiObject object = reaction.write();
-        return persist(m -> m.put(self, id, object), Optional.of(object), reaction);
+        return persist(writes.put(id, object), Optional.of(object), reaction);
     }
 
-    private Behavior<EntityMessage> persist(UnaryOperator<LWWMap<String, ApiObject>> change, Optional<ApiObject> result,
+    private Behavior<EntityMessage> persist(UnaryOperator<ObjectBucket> change, Optional<ApiObject> result,
                                             KindRules.Reaction reaction) {
-        replicator.askUpdate(r -> new Replicator.Update<>(key, LWWMap.create(),
+        replicator.askUpdate(r -> new Replicator.Update<>(key, ObjectBucket.EMPTY,
                         new Replicator.WriteMajority(settings.writeTimeout()), r, change::apply),
                 rsp -> new Persisted(rsp, result, reaction));
         return persisting();
@@ -222,10 +222,10 @@ public final class ObjectEntity {
 
     private Behavior<EntityMessage> onPersisted(Persisted persisted) {
         var rsp = persisted.response();
-        if (rsp instanceof Replicator.UpdateSuccess<LWWMap<String, ApiObject>>) {
+        if (rsp instanceof Replicator.UpdateSuccess<ObjectBucket>) {
             current = persisted.result();
             persisted.reaction().onStored().accept(current);
-        } else if (rsp instanceof Replicator.UpdateTimeout<LWWMap<String, ApiObject>>) {
+        } else if (rsp instanceof Replicator.UpdateTimeout<ObjectBucket>) {
             // The local replica took the write and gossips it on; only the majority acknowledgement is missing.
             current = persisted.result();
             persisted.reaction().onFailed().accept(ApiError.unavailable("the write of " + ApiObjects.describe(kind, name())
@@ -266,9 +266,5 @@ public final class ObjectEntity {
     private String name() {
         int slash = id.indexOf('/');
         return slash < 0 ? id : id.substring(slash + 1);
-    }
-
-    private static Optional<ApiObject> toOptional(scala.Option<ApiObject> option) {
-        return option.isDefined() ? Optional.of(option.get()) : Optional.empty();
     }
 }

@@ -3,7 +3,10 @@ package dev.herder.controlplane.services;
 import dev.herder.controlplane.ControlPlaneSettings;
 import dev.herder.controlplane.objects.KindRules;
 import dev.herder.controlplane.objects.Versions;
+import dev.herder.controlplane.store.BucketKey;
+import dev.herder.controlplane.store.ObjectBucket;
 import dev.herder.controlplane.store.StoreKeys;
+import dev.herder.controlplane.store.StoreWrites;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.EndpointSubset;
 import dev.herder.protocol.api.Endpoints;
@@ -15,9 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.cluster.ddata.Key;
-import org.apache.pekko.cluster.ddata.LWWMap;
-import org.apache.pekko.cluster.ddata.SelfUniqueAddress;
 import org.apache.pekko.cluster.ddata.typed.javadsl.DistributedData;
 import org.apache.pekko.cluster.ddata.typed.javadsl.Replicator;
 
@@ -28,16 +28,16 @@ import org.apache.pekko.cluster.ddata.typed.javadsl.Replicator;
  */
 public final class ServiceRules implements KindRules {
     private final ActorRef<Replicator.Command> replicator;
-    private final SelfUniqueAddress self;
+    private final StoreWrites writes;
     private final StoreKeys keys;
     private final ControlPlaneSettings settings;
-    private final ActorRef<Replicator.UpdateResponse<LWWMap<String, ApiObject>>> ignore;
+    private final ActorRef<Replicator.UpdateResponse<ObjectBucket>> ignore;
     private List<EndpointSubset> written;
     private String writtenVersion;
 
     public ServiceRules(ActorSystem<?> system, StoreKeys keys, ControlPlaneSettings settings) {
         this.replicator = DistributedData.get(system).replicator();
-        this.self = DistributedData.get(system).selfUniqueAddress();
+        this.writes = StoreWrites.of(system, settings.tombstoneTtl());
         this.keys = keys;
         this.settings = settings;
         this.ignore = system.ignoreRef();
@@ -59,8 +59,8 @@ public final class ServiceRules implements KindRules {
     @Override
     public void onDeleted(ApiObject was) {
         String id = was.key();
-        replicator.tell(new Replicator.Update<>(key(id), LWWMap.create(), new Replicator.WriteMajority(
-                settings.writeTimeout()), ignore, m -> m.remove(self, id)));
+        replicator.tell(new Replicator.Update<>(key(id), ObjectBucket.EMPTY, new Replicator.WriteMajority(
+                settings.writeTimeout()), ignore, writes.remove(id)));
         written = null;
     }
 
@@ -70,12 +70,12 @@ public final class ServiceRules implements KindRules {
         Endpoints endpoints = new Endpoints("v1", Endpoints.KIND, new ObjectMeta(m.name(), null, m.namespace(),
                 m.labels(), null, m.uid(), writtenVersion, null, m.creationTimestamp(), null, null), subsets);
         String id = service.key();
-        replicator.tell(new Replicator.Update<>(key(id), LWWMap.create(), new Replicator.WriteMajority(
-                settings.writeTimeout()), ignore, map -> map.put(self, id, endpoints)));
+        replicator.tell(new Replicator.Update<>(key(id), ObjectBucket.EMPTY, new Replicator.WriteMajority(
+                settings.writeTimeout()), ignore, writes.put(id, endpoints)));
         written = subsets;
     }
 
-    private Key<LWWMap<String, ApiObject>> key(String id) {
+    private BucketKey key(String id) {
         return keys.keyFor(Endpoints.KIND, id);
     }
 }

@@ -41,7 +41,7 @@ class EventRecorderTest {
 
     private List<Event> events(String fieldSelector) {
         var settings = TestNode.settings(kit);
-        ApiResponse rsp = new ObjectLister(kit.system(), new StoreKeys(settings.storeBuckets()), settings)
+        ApiResponse rsp = new ObjectLister(kit.system(), StoreKeys.of(settings), settings)
                 .list(Event.KIND, null, null, fieldSelector).toCompletableFuture().join();
         return ((ApiResponse.Objects) rsp).items().stream().map(Event.class::cast).toList();
     }
@@ -117,7 +117,7 @@ class EventRecorderTest {
         sink.record(pod("old-1", "uid-old"), Event.NORMAL, "Old", "seen once");
         await("reason=Old", l -> l.size() == 1);
         var settings = TestNode.settings(kit);
-        kit.spawn(EventPruner.create(new StoreKeys(settings.storeBuckets()), settings));
+        kit.spawn(EventPruner.create(StoreKeys.of(settings), settings));
         Instant until = Instant.now().plus(Duration.ofSeconds(4));
         while (Instant.now().isBefore(until)) {
             sink.record(pod("busy-1", "uid-busy"), Event.NORMAL, "Busy", "seen again and again");
