@@ -69,9 +69,10 @@ final class HerderSide implements Orchestrator {
         try {
             cluster.controlPlaneConfig(STARTUP_CONF);
             cluster.startAllControlPlanes();
+            // The agent starts with them, as on machines booting together; it joins once a seed node is up.
+            cluster.startDockerAgent(NODE, POD_ADDRESS, 0, STARTUP_CONF);
             await(CONTROL_PLANES + " control-plane members Up with a leader",
                     () -> BenchSupport.controlPlanesUp(client) == CONTROL_PLANES);
-            cluster.startDockerAgent(NODE, POD_ADDRESS, 0, STARTUP_CONF);
             await("node " + NODE + " Ready", () -> BenchSupport.readyNodes(client) == 1);
         } catch (IOException | RuntimeException e) {
             close();

@@ -130,8 +130,8 @@ public final class ScaleBench {
                 controlPlanes.add(cluster.startControlPlane(i));
             }
             try {
-                BenchSupport.await("3 control-plane members Up with a leader", START_WITHIN, POLL,
-                        () -> BenchSupport.controlPlanesUp(client) == CONTROL_PLANES);
+                // The agents start with the control plane, as machines booting together would: each joins through the
+                // seed nodes as soon as one of them is up.
                 int podsPerNode = Math.max(MIN_PODS_PER_NODE, (int) Math.ceil(POD_HEADROOM * size.pods() / size.nodes()));
                 int left = size.nodes();
                 for (int i = 0; i < size.agents(); i++) {
@@ -140,6 +140,8 @@ public final class ScaleBench {
                     cluster.startSimulatedAgent("hollow-" + (i + 1), here, i,
                             LOADED_MACHINE + "herder.agent.capacity.pods = \"" + podsPerNode + "\"\n");
                 }
+                BenchSupport.await("3 control-plane members Up with a leader", START_WITHIN, POLL,
+                        () -> BenchSupport.controlPlanesUp(client) == CONTROL_PLANES);
                 BenchSupport.await(size.nodes() + " Ready nodes", START_WITHIN, POLL,
                         () -> BenchSupport.readyNodes(client) == size.nodes());
                 r.clusterStartMs = millisSince(clusterStart);
