@@ -33,6 +33,8 @@ final class Guardian {
             // Start this node's replica of the store now: it loads the durable state from disk and answers
             // the other nodes' majority reads and writes even before anything here uses it.
             DistributedData.get(system);
+            dev.herder.controlplane.store.LegacyBuckets.warnIfAny(system,
+                    system.settings().config().getString("pekko.cluster.distributed-data.durable.lmdb.dir"));
             Events.get(system);
             Entities.init(system, keys, settings);
             ActorRef<Master.Command> master = ClusterSingleton.get(system).init(

@@ -36,4 +36,10 @@ class StoreKeysTest {
         assertThrows(IllegalArgumentException.class, () -> new StoreKeys(4, Map.of("Pod", 0)));
         assertThrows(IllegalArgumentException.class, () -> new StoreKeys(0));
     }
+
+    @Test
+    void findsTheBucketsOfTheEarlierLayoutOnly() {
+        assertEquals(java.util.List.of("event-3", "pod-0", "replicationcontroller-63"), LegacyBuckets.legacy(java.util.List.of(
+                "objects/pod/0", "pod-0", "replicationcontroller-63", "event-3", "podx-1", "pod-", "ShardCoordinator")));
+    }
 }
