@@ -236,15 +236,17 @@ public final class Master extends AbstractBehavior<Master.Command> {
     }
 
     /**
-     * Tells each replication controller and service its pods, at most every feed-interval: during a burst the
-     * pods of a big controller change with every pass, and a message listing them all is sent each time it is told.
+     * Tells each replication controller and service its pods, no sooner after the last time than feed-interval-per-pod
+     * times the pods there are, and at most feed-interval after: during a burst the pods of a big controller change
+     * with every pass, and a message listing them all is sent each time it is told; a small cluster is told at once.
      */
     private Behavior<Command> feed() {
         long now = System.nanoTime();
-        if (now - lastFeedNanos < settings.feedInterval().toNanos()) {
+        long interval = Math.min(settings.feedInterval().toNanos(),
+                settings.feedIntervalPerPod().toNanos() * view.pods().size());
+        if (now - lastFeedNanos < interval) {
             if (!timers.isTimerActive(FEED)) {
-                timers.startSingleTimer(FEED, new Feed(), java.time.Duration.ofNanos(
-                        settings.feedInterval().toNanos() - (now - lastFeedNanos)));
+                timers.startSingleTimer(FEED, new Feed(), java.time.Duration.ofNanos(interval - (now - lastFeedNanos)));
             }
             return this;
         }
