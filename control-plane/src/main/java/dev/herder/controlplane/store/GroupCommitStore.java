@@ -42,6 +42,7 @@ public final class GroupCommitStore extends AbstractActor {
 
     private final LoggingAdapter log = Logging.getLogger(getContext().getSystem(), this);
     private final Config config;
+    private final org.apache.pekko.serialization.Serialization serialization;
     private final Serializer serializer;
     private String manifest;
     private Env<ByteBuffer> env;
@@ -62,8 +63,8 @@ public final class GroupCommitStore extends AbstractActor {
     /** Pekko creates the store with the {@code durable} section of the Distributed Data config. */
     public GroupCommitStore(Config config) throws java.io.NotSerializableException {
         this.config = config;
-        this.serializer = SerializationExtension.get(getContext().getSystem())
-                .serializerFor(DurableStore.DurableDataEnvelope.class);
+        this.serialization = SerializationExtension.get(getContext().getSystem());
+        this.serializer = serialization.serializerFor(DurableStore.DurableDataEnvelope.class);
     }
 
     @Override
@@ -86,8 +87,8 @@ public final class GroupCommitStore extends AbstractActor {
                     String key = StandardCharsets.UTF_8.decode(kv.key()).toString();
                     byte[] value = new byte[kv.val().remaining()];
                     kv.val().get(value);
-                    chunk.put(key, (DurableStore.DurableDataEnvelope) SerializationExtension.get(getContext().getSystem())
-                            .deserialize(value, serializer.identifier(), manifest()).get());
+                    chunk.put(key, (DurableStore.DurableDataEnvelope) serialization.deserialize(value, serializer.identifier(),
+                            manifest()).get());
                     count++;
                     if (chunk.size() == LOAD_CHUNK) {
                         sendLoaded(chunk);

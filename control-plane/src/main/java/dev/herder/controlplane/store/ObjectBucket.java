@@ -1,10 +1,8 @@
 package dev.herder.controlplane.store;
 
 import dev.herder.protocol.api.ApiObject;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -25,9 +23,9 @@ import scala.Option;
  * commutative), so a write sends one object; and entries travel and are stored as bytes, decoded only when read.
  *
  * <p>A delete leaves a tombstone so that a replica still holding the object cannot bring it back by merging;
- * the tombstone is dropped once it expires (store.tombstone-ttl), by each replica when it next merges. A
- * control-plane node away for longer than that must rejoin with an empty data folder (as Pekko asks of nodes
- * away longer than its pruning markers live).
+ * the tombstone is dropped once it expires (store.tombstone-ttl), by each replica at its next merge that changes
+ * the bucket. A control-plane node away for longer than that must rejoin with an empty data folder (as Pekko asks
+ * of nodes away longer than its pruning markers live).
  */
 public final class ObjectBucket implements DeltaReplicatedData, ReplicatedDelta {
     public static final ObjectBucket EMPTY = new ObjectBucket(Collections.emptyNavigableMap(), null);
@@ -94,28 +92,25 @@ public final class ObjectBucket implements DeltaReplicatedData, ReplicatedDelta 
         return mergeAt((ObjectBucket) that, System.currentTimeMillis());
     }
 
-    /** This bucket and that one, each id's winning entry kept and tombstones expired before nowMillis dropped. */
+    /**
+     * This bucket and that one, each id's winning entry kept. A merge that changes nothing returns this bucket
+     * without looking further; one that changes something copies the map anyway, and drops the tombstones expired
+     * before nowMillis as it does, so expiry is never looked for on the merges (most of them) that change nothing.
+     */
     ObjectBucket mergeAt(ObjectBucket that, long nowMillis) {
-        List<StoredObject> winners = new ArrayList<>();
-        List<String> winnerIds = new ArrayList<>();
+        TreeMap<String, StoredObject> won = new TreeMap<>();
         that.entries.forEach((id, theirs) -> {
             StoredObject mine = entries.get(id);
             if (mine == null ? !expired(theirs, nowMillis) : mine != theirs && StoredObject.winner(mine, theirs) == theirs) {
-                winnerIds.add(id);
-                winners.add(theirs);
+                won.put(id, theirs);
             }
         });
-        boolean anyExpired = entries.values().stream().anyMatch(e -> expired(e, nowMillis));
-        if (winners.isEmpty() && !anyExpired) {
+        if (won.isEmpty()) {
             return delta == null ? this : new ObjectBucket(entries, null);
         }
         TreeMap<String, StoredObject> all = new TreeMap<>(entries);
-        for (int i = 0; i < winners.size(); i++) {
-            all.put(winnerIds.get(i), winners.get(i));
-        }
-        if (anyExpired || winners.stream().anyMatch(e -> expired(e, nowMillis))) {
-            all.values().removeIf(e -> expired(e, nowMillis));
-        }
+        all.putAll(won);
+        all.values().removeIf(e -> expired(e, nowMillis));
         return new ObjectBucket(Collections.unmodifiableNavigableMap(all), null);
     }
 
