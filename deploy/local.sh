@@ -103,8 +103,8 @@ up() {
   command -v mvn >/dev/null || fail "maven is missing (as root: apt-get install -y maven)"
   command -v curl >/dev/null || fail "curl is missing (as root: apt-get install -y curl)"
   mkdir -p "$state/logs"
-  say "[1/5] building Herder if it is missing or older than the sources..."
-  "$herder" --version >/dev/null || fail "the build failed (above); run 'mvn -B package' to see the whole log"
+  say "[1/5] building Herder if it is missing or older than the sources, and its class-data archives..."
+  "$herder" prepare || fail "the build failed (above); run 'mvn -B package' to see the whole log"
 
   say "[2/5] preparing the Docker engine..."
   local engine_was_up=yes

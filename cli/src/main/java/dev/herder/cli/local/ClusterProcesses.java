@@ -9,7 +9,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -45,6 +48,7 @@ public final class ClusterProcesses implements AutoCloseable {
     private final int size;
     private final Path applicationConf;
     private final String classPath;
+    private final Function<String, List<String>> roleOptions;
     private final Map<Integer, Process> controlPlanes = new HashMap<>();
     private final List<Process> agents = new ArrayList<>();
     private final Thread killOnExit = new Thread(this::killAll, "cluster-processes-kill-on-exit");
@@ -58,17 +62,51 @@ public final class ClusterProcesses implements AutoCloseable {
     private String agentHeap = DEFAULT_HEAP;
 
     public ClusterProcesses(Path dir, int basePort, int size, Path applicationConf, String classPath) {
+        this(dir, basePort, size, applicationConf, classPath, role -> List.of());
+    }
+
+    /** The same, with extra JVM options per role ("control-plane", "agent"), asked for as each JVM starts. */
+    ClusterProcesses(Path dir, int basePort, int size, Path applicationConf, String classPath,
+                     Function<String, List<String>> roleOptions) {
         this.dir = dir.toAbsolutePath();
         this.basePort = basePort;
         this.size = size;
         this.applicationConf = applicationConf.toAbsolutePath().normalize();
         this.classPath = classPath;
+        this.roleOptions = roleOptions;
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    /** With this JVM's class path and the config/application.conf of the repository around the working folder. */
+    /**
+     * With the config/application.conf of the repository around the working folder. When this JVM runs from that
+     * repository's distribution (a benchmark), the servers run from its jars alone, with their {@link ClassArchives}
+     * (made at the first start when missing); otherwise (a test) they run with this JVM's class path.
+     */
     public ClusterProcesses(Path dir, int basePort, int size) {
-        this(dir, basePort, size, repositoryRoot().resolve(APPLICATION_CONF), System.getProperty("java.class.path"));
+        this(dir, basePort, size, repositoryRoot());
+    }
+
+    private ClusterProcesses(Path dir, int basePort, int size, Path root) {
+        this(dir, basePort, size, root.resolve(APPLICATION_CONF), ClassArchives.of(root));
+    }
+
+    private ClusterProcesses(Path dir, int basePort, int size, Path applicationConf, Optional<ClassArchives> archives) {
+        this(dir, basePort, size, applicationConf,
+                archives.map(ClassArchives::classPath).orElse(System.getProperty("java.class.path")),
+                archives.map(a -> archivedOptions(a, applicationConf)).orElse(role -> List.of()));
+    }
+
+    /** The role's archive options, the archives made first (once) when they are missing or stale. */
+    private static Function<String, List<String>> archivedOptions(ClassArchives archives, Path applicationConf) {
+        AtomicBoolean ensured = new AtomicBoolean();
+        return role -> {
+            synchronized (ensured) {
+                if (!ensured.getAndSet(true)) {
+                    archives.ensure(applicationConf);
+                }
+            }
+            return archives.options(role);
+        };
     }
 
     /** The repository around the working folder: the nearest folder up from it that holds config/application.conf. */
@@ -221,6 +259,24 @@ public final class ClusterProcesses implements AutoCloseable {
         }
     }
 
+    /** SIGTERM to every JVM started here that still runs, agents first; waits for each as {@link #stop} does. */
+    public void stopAll() throws InterruptedException {
+        List<Process> all;
+        synchronized (this) {
+            all = new ArrayList<>(agents);
+            all.addAll(controlPlanes.values());
+            agents.clear();
+            controlPlanes.clear();
+        }
+        all.forEach(Process::destroy);
+        for (Process p : all) {
+            if (!p.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** Kills (SIGKILL) every JVM started here that still runs, and waits for them to end. */
     @Override
     public void close() {
@@ -276,6 +332,7 @@ public final class ClusterProcesses implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
         cmd.addAll(JVM_OPTIONS);
+        cmd.addAll(roleOptions.apply(args.get(0)));
         cmd.addAll(List.of("-cp", classPath, MAIN));
         cmd.addAll(args);
         File log = dir.resolve(name + ".log").toFile();

@@ -63,6 +63,7 @@ class LocalUpIT {
 
         List<Long> pids = pids();
         assertEquals(5, pids.size(), "pid files in " + SCRATCH);
+        assertEachServerMapsItsClassArchive();
         Result again = herder("local", "up");
         assertEquals(0, again.exit, again.output);
         assertTrue(again.output.contains("already running"), again.output);
@@ -89,6 +90,19 @@ class LocalUpIT {
             }
         }
         return pids;
+    }
+
+    /** The herder command made the roles' class-data archives after the build, and each server JVM maps its own. */
+    private static void assertEachServerMapsItsClassArchive() throws IOException {
+        try (var files = Files.list(SCRATCH)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
+                String name = f.getFileName().toString();
+                String archive = "herder-" + (name.startsWith("control-plane") ? "control-plane" : "agent") + ".jsa";
+                String maps = Files.readString(Path.of("/proc", Files.readString(f).strip(), "maps"));
+                assertTrue(maps.contains(ROOT.resolve("cli/target/dist").resolve(archive).toString()),
+                        name + ": the JVM does not map " + archive);
+            }
+        }
     }
 
     /** Every JVM running Herder's main whose working folder is dir. */
