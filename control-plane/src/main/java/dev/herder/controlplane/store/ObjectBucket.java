@@ -1,6 +1,7 @@
 package dev.herder.controlplane.store;
 
 import dev.herder.protocol.api.ApiObject;
+import java.lang.ref.SoftReference;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,9 +35,25 @@ public final class ObjectBucket implements DeltaReplicatedData, ReplicatedDelta 
     /** The entries written since the last {@link #resetDelta()}; null when none. */
     private final NavigableMap<String, StoredObject> delta;
 
+    /**
+     * The bytes {@link ObjectBucketSerializer} wrote for these entries, kept while memory allows: Distributed Data
+     * serializes one bucket several times (for its digest, the durable store and gossip to each node).
+     */
+    private volatile SoftReference<byte[]> serialized;
+
     ObjectBucket(NavigableMap<String, StoredObject> entries, NavigableMap<String, StoredObject> delta) {
         this.entries = entries;
         this.delta = delta;
+    }
+
+    /** The serialized entries, when this instance was serialized before and they are still kept; else null. */
+    byte[] serializedEntries() {
+        SoftReference<byte[]> kept = serialized;
+        return kept == null ? null : kept.get();
+    }
+
+    void keepSerializedEntries(byte[] bytes) {
+        serialized = new SoftReference<>(bytes);
     }
 
     /** The object with this id, written at a stamp after every earlier write of it (nowMicros, or later). */

@@ -15,7 +15,9 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
 /**
  * Writes an {@link ObjectBucket} for the wire and for the durable store: its entries in id order, each object
  * as the bytes it was stored as, so writing a bucket copies bytes and never re-encodes an object. The same
- * bucket always gives the same bytes, which Distributed Data's digests rely on.
+ * bucket always gives the same bytes, which Distributed Data's digests rely on. A bucket is immutable, so the bytes
+ * written for one are kept with it (see {@link ObjectBucket#serializedEntries()}) and given again: callers only
+ * read them, as Pekko's serialization does.
  */
 public final class ObjectBucketSerializer extends SerializerWithStringManifest {
     /** Herder's serializer id (Pekko reserves 0-40). */
@@ -41,7 +43,18 @@ public final class ObjectBucketSerializer extends SerializerWithStringManifest {
 
     @Override
     public byte[] toBinary(Object o) {
-        Map<String, StoredObject> entries = ((ObjectBucket) o).entries();
+        ObjectBucket bucket = (ObjectBucket) o;
+        byte[] known = bucket.serializedEntries();
+        if (known != null) {
+            return known;
+        }
+        byte[] written = write(bucket.entries());
+        bucket.keepSerializedEntries(written);
+        return written;
+    }
+
+    /** The entries in id order; the same entries always give the same bytes. */
+    private static byte[] write(Map<String, StoredObject> entries) {
         int size = 16;
         for (var e : entries.entrySet()) {
             size += e.getKey().length() + 40 + (e.getValue().isTombstone() ? 0 : e.getValue().bytes().length);

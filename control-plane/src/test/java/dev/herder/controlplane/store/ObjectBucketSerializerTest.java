@@ -56,4 +56,23 @@ class ObjectBucketSerializerTest {
         assertEquals(bucket.entries().get("default/web").stamp(), back.entries().get("default/web").stamp());
         assertArrayEquals(bytes, serializer.toBinary(back), "the same bucket gives the same bytes (digests compare them)");
     }
+
+    @Test
+    void aBucketWrittenAfterItWasSerializedGivesTheBytesOfItsNewEntries() {
+        StoreWrites writes = StoreWrites.of(kit.system(), java.time.Duration.ofDays(1));
+        Serialization serialization = SerializationExtension.get(Adapter.toClassic(kit.system()));
+        ObjectBucket one = writes.put("default/web", AdmissionTest.pod("img:1", "3", Map.of("app", "web")))
+                .apply(ObjectBucket.EMPTY);
+        var serializer = serialization.findSerializerFor(one);
+        byte[] first = serializer.toBinary(one);
+        assertArrayEquals(first, serializer.toBinary(one), "serialized again");
+
+        ObjectBucket two = writes.put("default/db", AdmissionTest.pod("img:2", "4", Map.of("app", "db"))).apply(one);
+        byte[] second = serializer.toBinary(two);
+        ObjectBucket back = (ObjectBucket) serialization.deserialize(second, serializer.identifier(),
+                Serializers.manifestFor(serializer, two)).get();
+        assertEquals(two.objects(), back.objects());
+        assertEquals(2, back.objects().size());
+        assertArrayEquals(first, serializer.toBinary(one), "the first bucket's bytes are its own still");
+    }
 }
