@@ -259,7 +259,7 @@ public final class ClusterProcesses implements AutoCloseable {
         }
     }
 
-    /** SIGTERM to every JVM started here that still runs, agents first; waits for each as {@link #stop} does. */
+    /** SIGTERM to every JVM started here that still runs, all at once; waits for each as {@link #stop} does. */
     public void stopAll() throws InterruptedException {
         List<Process> all;
         synchronized (this) {

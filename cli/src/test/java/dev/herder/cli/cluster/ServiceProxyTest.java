@@ -184,6 +184,17 @@ class ServiceProxyTest {
     @Test
     void aPodFindsTheServicesThatExistWhenItStartsInItsEnvironment() {
         apply(service("finder-target", "nobody", 18184, ""));
+        // A pod gets the services its node's agent knows when its container starts. The service and a pod applied
+        // right after it reach the agent along different ways (routes and assignments, from different store keys),
+        // so the pod could start first; node B's proxy listening on the service's port says its agent knows it.
+        LocalCluster.await("node B's proxy listening for finder-target", Duration.ofSeconds(30), () -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(NODES[1], 18184), 1000);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
         apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: finder\nspec:\n  nodeName: " + NODE_B + "\n"
                 + "  terminationGracePeriodSeconds: 1\n  containers:\n  - name: main\n    image: local/busybox:1\n"
                 + "    command: [\"sh\", \"-c\", \"echo at=$FINDER_TARGET_SERVICE_HOST:$FINDER_TARGET_SERVICE_PORT"
