@@ -6,6 +6,7 @@ import dev.herder.controlplane.api.ObjectLister;
 import dev.herder.controlplane.events.Events;
 import dev.herder.controlplane.master.Master;
 import dev.herder.controlplane.objects.Entities;
+import dev.herder.controlplane.store.LegacyBuckets;
 import dev.herder.controlplane.store.StoreKeys;
 import dev.herder.protocol.wire.EntityNames;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -33,7 +34,7 @@ final class Guardian {
             // Start this node's replica of the store now: it loads the durable state from disk and answers
             // the other nodes' majority reads and writes even before anything here uses it.
             DistributedData.get(system);
-            dev.herder.controlplane.store.LegacyBuckets.warnIfAny(system,
+            LegacyBuckets.warnIfAny(system,
                     system.settings().config().getString("pekko.cluster.distributed-data.durable.lmdb.dir"));
             Events.get(system);
             Entities.init(system, keys, settings);

@@ -6,7 +6,6 @@ import dev.herder.protocol.manifest.ManifestReader;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,9 @@ import java.util.stream.Stream;
  * on this 2-core machine three control-plane nodes started together were all Up in 14.5 s with archives against
  * 21 s without (one run each). An archive is made once per build by a training cluster of one control-plane node
  * and one simulated agent, which runs one pod and is then stopped gracefully (a JVM writes its archive as it
- * exits). A JVM whose archive is missing, older than the jars or from another JDK starts as before, without it.
+ * exits). A JVM whose archive is missing, older than {@code herder-cli.jar} (the rule the herder command uses too)
+ * or from another JDK starts as before, without it. When making them fails, it says why and leaves the marker
+ * {@code .class-archives-tried} beside them, so that neither it nor the herder command tries again for this build.
  *
  * <pre>java -cp 'cli/target/dist/lib/*' dev.herder.cli.local.ClassArchives</pre>
  * makes them when they are missing or stale (the herder command does this after each build).
@@ -38,6 +38,7 @@ public final class ClassArchives {
     private static final List<String> ROLES = List.of("control-plane", "agent");
     private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     private static final String CLI_JAR = "herder-cli.jar";
+    private static final String TRIED = ".class-archives-tried";
     private static final Duration START_WITHIN = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final String TRAINING_POD = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: class-archives\n"
@@ -72,22 +73,38 @@ public final class ClassArchives {
                 .toList();
     }
 
-    /** Makes the archives unless both are fresh; one process at a time. Never fails: it says why instead. */
-    void ensure(Path applicationConf) {
-        if (ROLES.stream().allMatch(this::fresh)) {
-            return;
+    /**
+     * Makes the archives unless both are fresh or making them failed before for this build; one process at a time.
+     * Never fails: it says why instead. Returns this.
+     */
+    ClassArchives ensured(Path applicationConf) {
+        if (settled()) {
+            return this;
         }
         try (FileChannel channel = FileChannel.open(lib.resolveSibling(".class-archives.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
-            if (ROLES.stream().allMatch(this::fresh)) {
-                return;
+            if (!settled()) {
+                System.out.println("making the server JVMs' class-data archives (once per build, about half a minute)...");
+                train(applicationConf);
             }
-            System.out.println("making the server JVMs' class-data archives (once per build, about half a minute)...");
-            train(applicationConf);
         } catch (IOException | RuntimeException e) {
             System.err.println("class-data archives not made (" + e.getMessage() + "); servers start without them");
+            markTried();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        return this;
+    }
+
+    private boolean settled() {
+        return ROLES.stream().allMatch(this::fresh) || newerThanTheBuild(lib.resolveSibling(TRIED));
+    }
+
+    private void markTried() {
+        try {
+            Files.write(lib.resolveSibling(TRIED), new byte[0]);
+        } catch (IOException e) {
+            // the folder refuses writes: then the next start tries (and says why) again
         }
     }
 
@@ -96,13 +113,13 @@ public final class ClassArchives {
     }
 
     private boolean fresh(String role) {
-        try (Stream<Path> jars = Files.list(lib)) {
-            Path archive = archive(role);
-            if (!Files.isRegularFile(archive)) {
-                return false;
-            }
-            FileTime made = Files.getLastModifiedTime(archive);
-            return jars.allMatch(jar -> lastModified(jar).compareTo(made) < 0);
+        return newerThanTheBuild(archive(role));
+    }
+
+    private boolean newerThanTheBuild(Path file) {
+        try {
+            return Files.isRegularFile(file)
+                    && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(lib.resolve(CLI_JAR))) > 0;
         } catch (IOException e) {
             return false;
         }
@@ -117,7 +134,8 @@ public final class ClassArchives {
             training.startControlPlane(1);
             training.startSimulatedAgent("class-archives", 1, 0);
             try (HerderClient client = HerderClient.connect(training.contactList(), START_WITHIN)) {
-                await("a pod Running on the training cluster", () -> runs(client));
+                await("the training pod accepted", () -> applied(client));
+                await("the training pod Running", () -> runs(client));
             }
             training.stopAll();
         }
@@ -132,10 +150,18 @@ public final class ClassArchives {
         Files.delete(dir);
     }
 
-    /** Applies the training pod (again, harmlessly, while it is not yet accepted) and says whether it runs. */
+    /** Applies the training pod; false while the new cluster cannot take it yet. */
+    private static boolean applied(HerderClient client) {
+        try {
+            return client.call(new ApiRequest.Apply(ManifestReader.read(TRAINING_POD, "class-archives").objects()))
+                    instanceof ApiResponse.Applied a && a.allSucceeded();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private static boolean runs(HerderClient client) {
         try {
-            client.call(new ApiRequest.Apply(ManifestReader.read(TRAINING_POD, "class-archives").objects()));
             ApiResponse rsp = client.call(new ApiRequest.Get(Pod.KIND, "default", "class-archives", null));
             return rsp instanceof ApiResponse.Objects o && o.items().stream().map(Pod.class::cast)
                     .anyMatch(p -> p.status() != null && "Running".equals(p.status().phase()));
@@ -176,18 +202,10 @@ public final class ClassArchives {
         }
     }
 
-    private static FileTime lastModified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Makes the archives of the distribution this runs from, when they are missing or stale. */
     public static void main(String[] args) {
         Path root = ClusterProcesses.repositoryRoot();
-        of(root).ifPresentOrElse(a -> a.ensure(root.resolve(ClusterProcesses.APPLICATION_CONF)),
+        of(root).ifPresentOrElse(a -> a.ensured(root.resolve(ClusterProcesses.APPLICATION_CONF)),
                 () -> System.err.println("not run from " + root.resolve("cli/target/dist/lib") + ": nothing to do"));
     }
 }

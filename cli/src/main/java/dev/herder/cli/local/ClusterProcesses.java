@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -80,33 +79,21 @@ public final class ClusterProcesses implements AutoCloseable {
     /**
      * With the config/application.conf of the repository around the working folder. When this JVM runs from that
      * repository's distribution (a benchmark), the servers run from its jars alone, with their {@link ClassArchives}
-     * (made at the first start when missing); otherwise (a test) they run with this JVM's class path.
+     * (made here first when missing); otherwise (a test) they run with this JVM's class path.
      */
     public ClusterProcesses(Path dir, int basePort, int size) {
         this(dir, basePort, size, repositoryRoot());
     }
 
     private ClusterProcesses(Path dir, int basePort, int size, Path root) {
-        this(dir, basePort, size, root.resolve(APPLICATION_CONF), ClassArchives.of(root));
+        this(dir, basePort, size, root.resolve(APPLICATION_CONF),
+                ClassArchives.of(root).map(a -> a.ensured(root.resolve(APPLICATION_CONF))));
     }
 
     private ClusterProcesses(Path dir, int basePort, int size, Path applicationConf, Optional<ClassArchives> archives) {
         this(dir, basePort, size, applicationConf,
                 archives.map(ClassArchives::classPath).orElse(System.getProperty("java.class.path")),
-                archives.map(a -> archivedOptions(a, applicationConf)).orElse(role -> List.of()));
-    }
-
-    /** The role's archive options, the archives made first (once) when they are missing or stale. */
-    private static Function<String, List<String>> archivedOptions(ClassArchives archives, Path applicationConf) {
-        AtomicBoolean ensured = new AtomicBoolean();
-        return role -> {
-            synchronized (ensured) {
-                if (!ensured.getAndSet(true)) {
-                    archives.ensure(applicationConf);
-                }
-            }
-            return archives.options(role);
-        };
+                archives.<Function<String, List<String>>>map(a -> a::options).orElse(role -> List.of()));
     }
 
     /** The repository around the working folder: the nearest folder up from it that holds config/application.conf. */

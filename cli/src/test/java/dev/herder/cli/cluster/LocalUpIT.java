@@ -84,24 +84,31 @@ class LocalUpIT {
 
     private static List<Long> pids() throws IOException {
         List<Long> pids = new ArrayList<>();
-        try (var files = Files.list(SCRATCH)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
-                pids.add(Long.parseLong(Files.readString(f).strip()));
-            }
+        for (Path f : pidFiles()) {
+            pids.add(pid(f));
         }
         return pids;
     }
 
+    /** The pid files local up wrote, one per process it started (NAME.pid). */
+    private static List<Path> pidFiles() throws IOException {
+        try (var files = Files.list(SCRATCH)) {
+            return files.filter(f -> f.toString().endsWith(".pid")).sorted().toList();
+        }
+    }
+
+    private static long pid(Path pidFile) throws IOException {
+        return Long.parseLong(Files.readString(pidFile).strip());
+    }
+
     /** The herder command made the roles' class-data archives after the build, and each server JVM maps its own. */
     private static void assertEachServerMapsItsClassArchive() throws IOException {
-        try (var files = Files.list(SCRATCH)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
-                String name = f.getFileName().toString();
-                String archive = "herder-" + (name.startsWith("control-plane") ? "control-plane" : "agent") + ".jsa";
-                String maps = Files.readString(Path.of("/proc", Files.readString(f).strip(), "maps"));
-                assertTrue(maps.contains(ROOT.resolve("cli/target/dist").resolve(archive).toString()),
-                        name + ": the JVM does not map " + archive);
-            }
+        for (Path f : pidFiles()) {
+            String name = f.getFileName().toString();
+            String archive = "herder-" + (name.startsWith("control-plane") ? "control-plane" : "agent") + ".jsa";
+            String maps = Files.readString(Path.of("/proc", Long.toString(pid(f)), "maps"));
+            assertTrue(maps.contains(ROOT.resolve("cli/target/dist").resolve(archive).toString()),
+                    name + ": the JVM does not map " + archive);
         }
     }
 

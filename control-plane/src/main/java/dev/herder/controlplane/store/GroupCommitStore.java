@@ -15,6 +15,7 @@ import org.apache.pekko.cluster.Cluster;
 import org.apache.pekko.cluster.ddata.DurableStore;
 import org.apache.pekko.event.Logging;
 import org.apache.pekko.event.LoggingAdapter;
+import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.Serializers;
@@ -42,7 +43,7 @@ public final class GroupCommitStore extends AbstractActor {
 
     private final LoggingAdapter log = Logging.getLogger(getContext().getSystem(), this);
     private final Config config;
-    private final org.apache.pekko.serialization.Serialization serialization;
+    private final Serialization serialization;
     private final Serializer serializer;
     private String manifest;
     private Env<ByteBuffer> env;

@@ -1,6 +1,7 @@
 package dev.herder.controlplane.store;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -25,7 +26,7 @@ public final class LegacyBuckets {
     }
 
     /** The keys of an earlier layout among these key ids. */
-    static List<String> legacy(java.util.Collection<String> keyIds) {
+    static List<String> legacy(Collection<String> keyIds) {
         return keyIds.stream().filter(id -> LEGACY.matcher(id).matches()).sorted().toList();
     }
 
