@@ -34,9 +34,14 @@ public final class ClusterProcesses implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     /** The maximum heap of every JVM unless {@link #heaps} says otherwise: ample for a test's few objects. */
     public static final String DEFAULT_HEAP = "512m";
-    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC",
+    /**
+     * Quick compilation only, as the herder command starts servers (see there why); -DserverJvmOptions= adds options
+     * after these, e.g. -XX:TieredStopAtLevel=4 to compare with the optimizing compiler.
+     */
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             // lmdbjava (durable Distributed Data) needs these on Java 17
             "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED");
+    private static final String EXTRA_JVM_OPTIONS = "serverJvmOptions";
     /** Simulated pods start quickly, so that whoever waits for Running waits little. */
     private static final String SIMULATED_START_DELAY = "200ms";
     private static final long KILL_WAIT_SECONDS = 10;
@@ -320,6 +325,10 @@ public final class ClusterProcesses implements AutoCloseable {
         cmd.add("-Xmx" + heap);
         cmd.addAll(JVM_OPTIONS);
         cmd.addAll(roleOptions.apply(args.get(0)));
+        String extra = System.getProperty(EXTRA_JVM_OPTIONS, "").trim();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
         cmd.addAll(List.of("-cp", classPath, MAIN));
         cmd.addAll(args);
         File log = dir.resolve(name + ".log").toFile();

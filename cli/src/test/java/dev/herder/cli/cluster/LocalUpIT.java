@@ -63,7 +63,7 @@ class LocalUpIT {
 
         List<Long> pids = pids();
         assertEquals(5, pids.size(), "pid files in " + SCRATCH);
-        assertEachServerMapsItsClassArchive();
+        assertEachServerMapsItsClassArchiveAndCompilesQuickly();
         Result again = herder("local", "up");
         assertEquals(0, again.exit, again.output);
         assertTrue(again.output.contains("already running"), again.output);
@@ -101,14 +101,20 @@ class LocalUpIT {
         return Long.parseLong(Files.readString(pidFile).strip());
     }
 
-    /** The herder command made the roles' class-data archives after the build, and each server JVM maps its own. */
-    private static void assertEachServerMapsItsClassArchive() throws IOException {
+    /**
+     * The herder command made the roles' class-data archives after the build, and each server JVM maps its own; each
+     * runs with the quick compiler only.
+     */
+    private static void assertEachServerMapsItsClassArchiveAndCompilesQuickly() throws IOException {
         for (Path f : pidFiles()) {
             String name = f.getFileName().toString();
             String archive = "herder-" + (name.startsWith("control-plane") ? "control-plane" : "agent") + ".jsa";
-            String maps = Files.readString(Path.of("/proc", Long.toString(pid(f)), "maps"));
+            Path proc = Path.of("/proc", Long.toString(pid(f)));
+            String maps = Files.readString(proc.resolve("maps"));
             assertTrue(maps.contains(ROOT.resolve("cli/target/dist").resolve(archive).toString()),
                     name + ": the JVM does not map " + archive);
+            List<String> args = List.of(Files.readString(proc.resolve("cmdline")).split("\0"));
+            assertTrue(args.contains("-XX:TieredStopAtLevel=1"), name + ": started without quick compilation: " + args);
         }
     }
 
