@@ -245,27 +245,23 @@ public final class ClusterProcesses implements AutoCloseable {
     public void stop(int controlPlane) throws InterruptedException {
         Process p = take(controlPlane);
         p.destroy();
-        if (!p.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            p.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
-        }
+        awaitStopped(p);
     }
 
     /** SIGTERM to every JVM started here that still runs, all at once; waits for each as {@link #stop} does. */
     public void stopAll() throws InterruptedException {
-        List<Process> all;
-        synchronized (this) {
-            all = new ArrayList<>(agents);
-            all.addAll(controlPlanes.values());
-            agents.clear();
-            controlPlanes.clear();
-        }
+        List<Process> all = takeAll();
         all.forEach(Process::destroy);
         for (Process p : all) {
-            if (!p.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                p.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
-            }
+            awaitStopped(p);
+        }
+    }
+
+    /** Waits for a JVM sent SIGTERM to end; kills it if it has not within 30 s. */
+    private static void awaitStopped(Process p) throws InterruptedException {
+        if (!p.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
         }
     }
 
@@ -280,9 +276,8 @@ public final class ClusterProcesses implements AutoCloseable {
         }
     }
 
-    private synchronized void killAll() {
-        List<Process> all = new ArrayList<>(agents);
-        all.addAll(controlPlanes.values());
+    private void killAll() {
+        List<Process> all = takeAll();
         all.forEach(Process::destroyForcibly);
         for (Process p : all) {
             try {
@@ -292,8 +287,15 @@ public final class ClusterProcesses implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Every JVM started here that was not stopped yet, forgotten here from now on. */
+    private synchronized List<Process> takeAll() {
+        List<Process> all = new ArrayList<>(agents);
+        all.addAll(controlPlanes.values());
         agents.clear();
         controlPlanes.clear();
+        return all;
     }
 
     private synchronized Process take(int controlPlane) {
