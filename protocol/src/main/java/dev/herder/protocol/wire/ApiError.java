@@ -10,6 +10,8 @@ public record ApiError(Code code, String message) implements WireMessage {
         NOT_FOUND,
         /** A write named a resourceVersion that is no longer current (HTTP 409). */
         CONFLICT,
+        /** A list's continue token or a watch's revision is older than the store keeps (HTTP 410). */
+        GONE,
         /** The cluster could not take the write now, e.g. no majority of control-plane nodes (HTTP 503). */
         UNAVAILABLE,
         /** Anything else; the message says what (HTTP 500). */
@@ -26,6 +28,10 @@ public record ApiError(Code code, String message) implements WireMessage {
 
     public static ApiError conflict(String message) {
         return new ApiError(Code.CONFLICT, message);
+    }
+
+    public static ApiError gone(String message) {
+        return new ApiError(Code.GONE, message);
     }
 
     public static ApiError unavailable(String message) {

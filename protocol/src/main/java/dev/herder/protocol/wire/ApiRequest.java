@@ -12,12 +12,24 @@ public sealed interface ApiRequest extends WireMessage {
 
     /**
      * One object (name set) or a list (name null) of one kind; namespace null means every namespace. A list
-     * may be narrowed by labels and by fields ({@link dev.herder.protocol.selector.FieldSelector}).
+     * may be narrowed by labels and by fields ({@link dev.herder.protocol.selector.FieldSelector}). A list is
+     * read in pages as Kubernetes' are: limit (null: no limit) caps the objects of one answer, and an answer
+     * with more to come carries a continueToken, which the next request passes back to read on from there, at
+     * the same store revision (an expired token is answered GONE).
      */
-    record Get(String kind, String namespace, String name, String labelSelector, String fieldSelector)
-            implements ApiRequest {
+    record Get(String kind, String namespace, String name, String labelSelector, String fieldSelector,
+               Integer limit, String continueToken) implements ApiRequest {
         public Get(String kind, String namespace, String name, String labelSelector) {
             this(kind, namespace, name, labelSelector, null);
+        }
+
+        public Get(String kind, String namespace, String name, String labelSelector, String fieldSelector) {
+            this(kind, namespace, name, labelSelector, fieldSelector, null, null);
+        }
+
+        /** The same list request for the page after the one that carried this token. */
+        public Get next(String token) {
+            return new Get(kind, namespace, name, labelSelector, fieldSelector, limit, token);
         }
     }
 

@@ -22,7 +22,11 @@ public sealed interface ApiResponse extends WireMessage {
     }
 
     /** Objects found by a Get (one item when a name was given). */
-    record Objects(String kind, List<ApiObject> items) implements ApiResponse {
+    record Objects(String kind, List<ApiObject> items, String resourceVersion, String continueToken)
+            implements ApiResponse {
+        public Objects(String kind, List<ApiObject> items) {
+            this(kind, items, null, null);
+        }
     }
 
     /** The deleted object, as it was. */
