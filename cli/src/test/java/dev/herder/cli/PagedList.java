@@ -43,7 +43,7 @@ public final class PagedList implements Function<ApiRequest, ApiResponse> {
         ApiRequest.Get get = (ApiRequest.Get) request;
         int from = get.continueToken() == null ? 0 : position(get.continueToken());
         if (get.continueToken() != null && from >= expiredFrom) {
-            return new ApiResponse.Failure(ApiError.gone("the continue token's revision " + REVISION + " was compacted"));
+            return new ApiResponse.Failure(ApiError.gone("revision " + REVISION + " of the list was compacted"));
         }
         int to = get.limit() == null ? objects.size() : Math.min(objects.size(), from + get.limit());
         String token = to < objects.size() ? tokenFrom(to) : null;
