@@ -55,6 +55,11 @@ final class LocalCluster implements AutoCloseable {
         processes.controlPlaneConfig(lines);
     }
 
+    /** The maximum heap (-Xmx, e.g. "2g") of the control-plane and agent JVMs started from now on. */
+    void heaps(String controlPlane, String agent) {
+        processes.heaps(controlPlane, agent);
+    }
+
     void startAllControlPlanes() throws IOException {
         processes.startAllControlPlanes();
     }
