@@ -4,6 +4,7 @@ import dev.herder.bench.ApplyLoad.Op;
 import dev.herder.bench.ApplyLoad.Result;
 import dev.herder.bench.ApplyLoad.Row;
 import dev.herder.cli.client.HerderClient;
+import dev.herder.cli.client.Pages;
 import dev.herder.cli.local.ClusterProcesses;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.wire.ApiRequest;
@@ -133,7 +134,7 @@ public final class ApplyThroughput {
     private static void awaitRunning(HerderClient client, String prefix) {
         try {
             BenchSupport.await("this run's pods Running", SETTLE_WITHIN, BenchSupport.POLL, () -> {
-                var rsp = (ApiResponse.Objects) client.call(new ApiRequest.Get(Pod.KIND, BenchObjects.NAMESPACE, null, null));
+                var rsp = (ApiResponse.Objects) Pages.list(client, Pod.KIND, BenchObjects.NAMESPACE, null, null);
                 return rsp.items().stream().map(Pod.class::cast).filter(p -> p.metadata().name().startsWith(prefix))
                         .allMatch(p -> p.status() != null && "Running".equals(p.status().phase()));
             });

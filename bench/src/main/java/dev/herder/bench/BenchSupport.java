@@ -1,6 +1,7 @@
 package dev.herder.bench;
 
 import dev.herder.cli.client.HerderClient;
+import dev.herder.cli.client.Pages;
 import dev.herder.cli.local.ClusterProcesses;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.manifest.ManifestReader;
@@ -165,7 +166,7 @@ final class BenchSupport {
     /** How many nodes the API reports with condition Ready=True (0 while the cluster does not answer). */
     static long readyNodes(HerderClient client) {
         try {
-            ApiResponse rsp = client.call(new ApiRequest.Get(Node.KIND, null, null, null));
+            ApiResponse rsp = Pages.list(client, Node.KIND, null, null, null);
             return rsp instanceof ApiResponse.Objects o ? o.items().stream().map(Node.class::cast)
                     .filter(BenchSupport::ready).count() : 0;
         } catch (RuntimeException e) {

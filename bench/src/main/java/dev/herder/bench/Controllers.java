@@ -1,6 +1,7 @@
 package dev.herder.bench;
 
 import dev.herder.cli.client.HerderClient;
+import dev.herder.cli.client.Pages;
 import dev.herder.cli.verbs.RolloutStatusCommand;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
@@ -40,7 +41,7 @@ final class Controllers {
     }
 
     static List<Pod> pods(HerderClient client, String app) {
-        ApiResponse rsp = client.call(new ApiRequest.Get(Pod.KIND, NAMESPACE, null, "app=" + app));
+        ApiResponse rsp = Pages.list(client, Pod.KIND, NAMESPACE, "app=" + app, null);
         return ((ApiResponse.Objects) rsp).items().stream().map(Pod.class::cast).toList();
     }
 

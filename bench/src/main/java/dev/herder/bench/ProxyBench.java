@@ -1,6 +1,7 @@
 package dev.herder.bench;
 
 import dev.herder.cli.client.HerderClient;
+import dev.herder.cli.client.Pages;
 import dev.herder.cli.local.ClusterProcesses;
 import dev.herder.protocol.api.Endpoints;
 import dev.herder.protocol.api.Node;
@@ -298,7 +299,7 @@ public final class ProxyBench {
     }
 
     private static List<?> list(HerderClient client, String kind) {
-        return ((ApiResponse.Objects) client.call(new ApiRequest.Get(kind, null, null, null))).items();
+        return ((ApiResponse.Objects) Pages.list(client, kind, null, null, null)).items();
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) {

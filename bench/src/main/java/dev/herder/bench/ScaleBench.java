@@ -1,6 +1,7 @@
 package dev.herder.bench;
 
 import dev.herder.cli.client.HerderClient;
+import dev.herder.cli.client.Pages;
 import dev.herder.cli.local.ClusterProcesses;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodCondition;
@@ -42,7 +43,7 @@ public final class ScaleBench {
     /** Kubernetes' default of pods per node; nodes get more when M/N needs it, with this headroom. */
     private static final int MIN_PODS_PER_NODE = 110;
     private static final double POD_HEADROOM = 1.1;
-    /** Bind times are read back by listing pods, at most this many (some RCs) per request. */
+    /** Bind times are read back by listing pods, at most this many (some RCs) per list, each read in pages. */
     private static final int PODS_PER_LIST = 10_000;
     private static final int RCS_PER_APPLY = 100;
     private static final int APPLY_ATTEMPTS = 5;
@@ -235,7 +236,7 @@ public final class ScaleBench {
 
     /** Pods created and pods Ready (Running), summed over the controllers' status, as `herder get rc` shows them. */
     private static int[] counts(HerderClient client) {
-        ApiResponse rsp = client.call(new ApiRequest.Get(ReplicationController.KIND, "default", null, LABEL));
+        ApiResponse rsp = Pages.list(client, ReplicationController.KIND, "default", LABEL, null);
         if (!(rsp instanceof ApiResponse.Objects o)) {
             throw new IllegalStateException(String.valueOf(rsp));
         }
@@ -260,8 +261,7 @@ public final class ScaleBench {
             for (int i = from; i < Math.min(size.controllers(), from + rcsPerList); i++) {
                 names.add(rcName(i));
             }
-            ApiResponse rsp = client.call(new ApiRequest.Get(Pod.KIND, "default", null,
-                    "app in (" + String.join(",", names) + ")"));
+            ApiResponse rsp = Pages.list(client, Pod.KIND, "default", "app in (" + String.join(",", names) + ")", null);
             if (!(rsp instanceof ApiResponse.Objects o)) {
                 log(size, "could not list pods for their bind times: " + rsp);
                 return;

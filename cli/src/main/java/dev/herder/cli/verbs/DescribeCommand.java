@@ -1,6 +1,7 @@
 package dev.herder.cli.verbs;
 
 import dev.herder.cli.client.ApiClient;
+import dev.herder.cli.client.Pages;
 import dev.herder.cli.describe.Describers;
 import dev.herder.cli.describe.ServiceDescriber;
 import dev.herder.protocol.api.ApiObject;
@@ -61,8 +62,10 @@ public final class DescribeCommand extends ClientVerb {
         Set<String> namespaces = new LinkedHashSet<>();
         services.forEach(s -> namespaces.add(s.metadata().namespace()));
         for (String namespace : namespaces) {
-            ApiResponse response = client.call(new ApiRequest.Get(Endpoints.KIND, namespace,
-                    services.size() == 1 ? services.get(0).metadata().name() : null, null));
+            ApiResponse response = services.size() == 1
+                    ? client.call(new ApiRequest.Get(Endpoints.KIND, namespace, services.get(0).metadata().name(),
+                            null))
+                    : Pages.list(client, Endpoints.KIND, namespace, null, null);
             Responses.expect(response, ApiResponse.Objects.class).items().forEach(o -> out.put(o.key(), (Endpoints) o));
         }
         return out;
@@ -76,7 +79,7 @@ public final class DescribeCommand extends ClientVerb {
                 + (items.size() == 1 ? ",involvedObject.name=" + items.get(0).metadata().name() : "");
         Map<String, List<Event>> byUid = new HashMap<>();
         for (String namespace : namespaces) {
-            ApiResponse response = client.call(new ApiRequest.Get(Event.KIND, namespace, null, null, fields));
+            ApiResponse response = Pages.list(client, Event.KIND, namespace, null, fields);
             for (ApiObject o : Responses.expect(response, ApiResponse.Objects.class).items()) {
                 Event e = (Event) o;
                 if (e.involvedObject() != null && e.involvedObject().uid() != null) {

@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code herder get KIND [NAME] [-l SELECTOR] [-n NS | -A] [-o wide|json|yaml|name]}. */
+/**
+ * {@code herder get KIND [NAME] [-l SELECTOR] [--chunk-size N] [-n NS | -A] [-o wide|json|yaml|name]}: a list is
+ * read in pages and printed as one table or one List.
+ */
 @Command(name = "get", mixinStandardHelpOptions = true, description = "Display one or many objects.")
 public final class GetCommand extends ClientVerb {
     @Mixin

@@ -2,6 +2,7 @@ package dev.herder.cli.verbs;
 
 import dev.herder.cli.CliException;
 import dev.herder.cli.client.ApiClient;
+import dev.herder.cli.client.Pages;
 import dev.herder.cli.options.NamespaceOptions;
 import dev.herder.cli.printing.ObjectNames;
 import dev.herder.protocol.api.ApiObject;
@@ -10,22 +11,31 @@ import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.util.List;
 
-/** What get and describe ask: one object by name, or the objects of a kind matching a selector. */
-record ObjectQuery(String kind, String namespace, String name, String selector, String fieldSelector) {
+/**
+ * What get and describe ask: one object by name, or the objects of a kind matching a selector, read limit
+ * objects per request (null: the whole list in one; always null for one object by name).
+ */
+record ObjectQuery(String kind, String namespace, String name, String selector, String fieldSelector, Integer limit) {
 
-    /** Resolves and checks the user's words; fails before any contact with the cluster. */
-    static ObjectQuery of(String kindWord, String name, String selector, String fieldSelector,
+    /** Resolves and checks the user's words; fails before any contact with the cluster. chunkSize 0: no limit. */
+    static ObjectQuery of(String kindWord, String name, String selector, String fieldSelector, int chunkSize,
                           NamespaceOptions namespaces) {
         String kind = KindArgument.resolve(kindWord);
         if (name != null && namespaces.allNamespaces() && Kinds.namespaced(kind)) {
             throw new CliException("a resource cannot be retrieved by name across all namespaces");
         }
+        if (chunkSize < 0) {
+            throw new CliException("--chunk-size must be 0 (the whole list in one request) or more, not " + chunkSize);
+        }
+        Integer limit = name != null || chunkSize == 0 ? null : chunkSize;
         return new ObjectQuery(kind, namespaces.requestNamespace(kind), name, SelectorArgument.check(selector),
-                SelectorArgument.checkFields(kind, fieldSelector));
+                SelectorArgument.checkFields(kind, fieldSelector), limit);
     }
 
+    /** The object, or every page of the list put together. */
     List<ApiObject> fetch(ApiClient client) {
-        ApiResponse response = client.call(new ApiRequest.Get(kind, namespace, name, selector, fieldSelector));
+        ApiResponse response = Pages.readAll(client,
+                new ApiRequest.Get(kind, namespace, name, selector, fieldSelector, limit, null));
         List<ApiObject> items = Responses.expect(response, ApiResponse.Objects.class).items();
         List<ApiObject> found = items == null ? List.of() : items;
         if (name != null && found.isEmpty()) {

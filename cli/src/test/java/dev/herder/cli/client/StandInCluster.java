@@ -5,7 +5,10 @@ import com.typesafe.config.ConfigFactory;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.pekko.actor.AbstractActor;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
@@ -16,7 +19,8 @@ import org.apache.pekko.cluster.client.ClusterClientReceptionist;
 
 /**
  * A one-node cluster named "herder" whose /user/api-gateway, registered with the ClusterClientReceptionist,
- * answers every request with one fixed response: enough to test the client's side of the wire.
+ * answers every request with one fixed response, or with a function of the request, and keeps the requests it
+ * received: enough to test the client's side of the wire.
  */
 @SuppressWarnings("deprecation") // the receptionist is the server side of the deprecated ClusterClient
 final class StandInCluster implements AutoCloseable {
@@ -24,19 +28,32 @@ final class StandInCluster implements AutoCloseable {
     private static final long POLL_MILLIS = 50;
 
     private final ActorSystem system;
+    private final List<ApiRequest> requests;
 
-    private StandInCluster(ActorSystem system) {
+    private StandInCluster(ActorSystem system, List<ApiRequest> requests) {
         this.system = system;
+        this.requests = requests;
     }
 
     static StandInCluster start(ApiResponse answer) {
+        return start(request -> answer);
+    }
+
+    static StandInCluster start(Function<ApiRequest, ApiResponse> answers) {
         ActorSystem system = ActorSystem.create(HerderClient.CLUSTER_SYSTEM_NAME, config("cluster", 0));
         Cluster cluster = Cluster.get(system);
         cluster.join(cluster.selfAddress());
-        ActorRef gateway = system.actorOf(Props.create(Gateway.class, () -> new Gateway(answer)), "api-gateway");
+        List<ApiRequest> requests = new CopyOnWriteArrayList<>();
+        ActorRef gateway = system.actorOf(Props.create(Gateway.class, () -> new Gateway(answers, requests)),
+                "api-gateway");
         ClusterClientReceptionist.get(system).registerService(gateway);
         awaitUp(cluster);
-        return new StandInCluster(system);
+        return new StandInCluster(system, requests);
+    }
+
+    /** The requests the gateway received, in order. */
+    List<ApiRequest> requests() {
+        return List.copyOf(requests);
     }
 
     /** @param port 0 for any free one */
@@ -83,15 +100,22 @@ final class StandInCluster implements AutoCloseable {
     }
 
     static final class Gateway extends AbstractActor {
-        private final ApiResponse answer;
+        private final Function<ApiRequest, ApiResponse> answers;
+        private final List<ApiRequest> requests;
 
-        Gateway(ApiResponse answer) {
-            this.answer = answer;
+        Gateway(Function<ApiRequest, ApiResponse> answers, List<ApiRequest> requests) {
+            this.answers = answers;
+            this.requests = requests;
         }
 
         @Override
         public Receive createReceive() {
-            return receiveBuilder().match(ApiRequest.class, r -> getSender().tell(answer, getSelf())).build();
+            return receiveBuilder().match(ApiRequest.class, this::onRequest).build();
+        }
+
+        private void onRequest(ApiRequest request) {
+            requests.add(request);
+            getSender().tell(answers.apply(request), getSelf());
         }
     }
 }

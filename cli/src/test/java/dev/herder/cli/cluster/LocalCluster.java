@@ -1,6 +1,7 @@
 package dev.herder.cli.cluster;
 
 import dev.herder.cli.client.HerderClient;
+import dev.herder.cli.client.Pages;
 import dev.herder.cli.local.ClusterProcesses;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Node;
@@ -54,6 +55,11 @@ final class LocalCluster implements AutoCloseable {
         processes.controlPlaneConfig(lines);
     }
 
+    /** The maximum heap (-Xmx, e.g. "2g") of the control-plane and agent JVMs started from now on. */
+    void heaps(String controlPlane, String agent) {
+        processes.heaps(controlPlane, agent);
+    }
+
     void startAllControlPlanes() throws IOException {
         processes.startAllControlPlanes();
     }
@@ -96,9 +102,10 @@ final class LocalCluster implements AutoCloseable {
         return client().call(request);
     }
 
+    /** Every object of the kind, in every namespace, read in pages. */
     @SuppressWarnings("unchecked")
     <T extends ApiObject> List<T> list(String kind) {
-        ApiResponse rsp = call(new ApiRequest.Get(kind, null, null, null));
+        ApiResponse rsp = Pages.list(client(), kind, null, null, null);
         if (!(rsp instanceof ApiResponse.Objects objects)) {
             throw new IllegalStateException("list of " + kind + " failed: " + rsp);
         }
@@ -107,7 +114,7 @@ final class LocalCluster implements AutoCloseable {
 
     /** The events whose fields match the selector, in every namespace. */
     List<dev.herder.protocol.api.Event> events(String fieldSelector) {
-        ApiResponse rsp = call(new ApiRequest.Get(dev.herder.protocol.api.Event.KIND, null, null, null, fieldSelector));
+        ApiResponse rsp = Pages.list(client(), dev.herder.protocol.api.Event.KIND, null, null, fieldSelector);
         if (!(rsp instanceof ApiResponse.Objects objects)) {
             throw new IllegalStateException("list of events failed: " + rsp);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herder.cli.client.HerderClient;
+import dev.herder.cli.client.Pages;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.manifest.ManifestReader;
@@ -87,7 +88,7 @@ class RollingUpdateTest {
                 try (client) {
                     while (running.get()) {
                         try {
-                            ApiResponse rsp = client.call(new ApiRequest.Get(Pod.KIND, "default", null, "app=" + app));
+                            ApiResponse rsp = Pages.list(client, Pod.KIND, "default", "app=" + app, null);
                             if (rsp instanceof ApiResponse.Objects o) {
                                 List<Pod> pods = o.items().stream().map(Pod.class::cast).filter(p -> p.status() == null
                                         || !List.of("Failed", "Succeeded").contains(p.status().phase())).toList();

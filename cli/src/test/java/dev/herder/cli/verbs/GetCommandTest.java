@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herder.cli.CliRun;
 import dev.herder.cli.CliRun.Result;
 import dev.herder.cli.FakeCluster;
+import dev.herder.cli.PagedList;
+import dev.herder.cli.client.Pages;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.wire.ApiError;
@@ -44,7 +46,8 @@ class GetCommandTest {
                 web-1   1/1     Running   2          10m
                 web-2   0/1     Pending   0          10m
                 """, result.out());
-        assertEquals(new ApiRequest.Get(Pod.KIND, "default", null, null), cluster.requests.get(0));
+        assertEquals(new ApiRequest.Get(Pod.KIND, "default", null, null, null, Pages.DEFAULT_CHUNK_SIZE, null),
+                cluster.requests.get(0));
     }
 
     @Test
@@ -56,8 +59,92 @@ class GetCommandTest {
         get(cluster, "nodes", "-n", "shop");
 
         assertEquals(new ApiRequest.Get(Pod.KIND, "shop", "web-1", null), cluster.requests.get(0));
-        assertEquals(new ApiRequest.Get(Pod.KIND, null, null, "app=web,tier!=db"), cluster.requests.get(1));
+        assertEquals(new ApiRequest.Get(Pod.KIND, null, null, "app=web,tier!=db", null, Pages.DEFAULT_CHUNK_SIZE, null),
+                cluster.requests.get(1));
         assertNull(((ApiRequest.Get) cluster.requests.get(2)).namespace(), "nodes have no namespace");
+    }
+
+    @Test
+    void threePagesArePrintedAsOneTableInTheOrderTheyCame() {
+        FakeCluster cluster = new FakeCluster(PagedList.of(List.of(runningPod("web-1"), pendingPod("web-2"),
+                runningPod("web-3"), pendingPod("web-4"), runningPod("web-5"))));
+
+        Result result = get(cluster, "pods", "--chunk-size", "2");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("""
+                NAME    READY   STATUS    RESTARTS   AGE
+                web-1   1/1     Running   2          10m
+                web-2   0/1     Pending   0          10m
+                web-3   1/1     Running   2          10m
+                web-4   0/1     Pending   0          10m
+                web-5   1/1     Running   2          10m
+                """, result.out());
+        ApiRequest.Get first = new ApiRequest.Get(Pod.KIND, "default", null, null, null, 2, null);
+        assertEquals(List.of(first, first.next(PagedList.tokenFrom(2)), first.next(PagedList.tokenFrom(4))),
+                cluster.requests, "the chunk size as the limit of every page, each page's token passed back");
+    }
+
+    @Test
+    void pagesInJsonOrYamlAreOneList() {
+        PagedList pages = PagedList.of(List.of(runningPod("web-1"), pendingPod("web-2"), runningPod("web-3")));
+
+        Result json = get(new FakeCluster(pages), "pods", "--chunk-size", "1", "-o", "json");
+        Result yaml = get(new FakeCluster(pages), "pods", "--chunk-size", "1", "-o", "yaml");
+
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(1, json.out().split("\"kind\" : \"PodList\"", -1).length - 1, json.out());
+        assertEquals(3, json.out().split("\"kind\" : \"Pod\"", -1).length - 1, json.out());
+        assertTrue(json.out().indexOf("web-1") < json.out().indexOf("web-2")
+                && json.out().indexOf("web-2") < json.out().indexOf("web-3"), json.out());
+        assertEquals(1, yaml.out().split("kind: PodList", -1).length - 1, yaml.out());
+        assertTrue(yaml.out().contains("name: web-3"), yaml.out());
+    }
+
+    @Test
+    void chunkSizeZeroAsksForTheWholeListWithNoLimit() {
+        FakeCluster cluster = new FakeCluster(PagedList.of(List.of(runningPod("web-1"), pendingPod("web-2"))));
+
+        Result result = get(cluster, "pods", "--chunk-size", "0");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(List.of(new ApiRequest.Get(Pod.KIND, "default", null, null)), cluster.requests);
+        assertEquals(3, result.out().lines().count(), result.out());
+    }
+
+    @Test
+    void oneObjectByNameIsAskedForWithNoLimit() {
+        FakeCluster cluster = answering(runningPod("web-1"));
+
+        get(cluster, "pods", "web-1", "--chunk-size", "2");
+
+        assertNull(((ApiRequest.Get) cluster.requests.get(0)).limit());
+    }
+
+    @Test
+    void aListThatExpiredMidwayIsOneLineAndFailure() {
+        FakeCluster cluster = new FakeCluster(PagedList.of(List.of(runningPod("web-1"), pendingPod("web-2"),
+                runningPod("web-3"))).expiredFrom(2));
+
+        Result result = get(cluster, "pods", "--chunk-size", "1");
+
+        assertEquals(1, result.exitCode());
+        assertEquals("", result.out(), "nothing of a list that could not be read to its end");
+        assertEquals(List.of("error: the list changed too much while it was being read (its revision was compacted);"
+                + " run the command again"), result.errLines());
+        assertEquals(3, cluster.requests.size());
+    }
+
+    @Test
+    void aNegativeChunkSizeIsRefusedWithoutAskingTheCluster() {
+        FakeCluster cluster = FakeCluster.untouchable();
+
+        Result result = get(cluster, "pods", "--chunk-size", "-1");
+
+        assertEquals(1, result.exitCode());
+        assertEquals(List.of("error: --chunk-size must be 0 (the whole list in one request) or more, not -1"),
+                result.errLines());
+        assertFalse(cluster.contacted());
     }
 
     @Test
