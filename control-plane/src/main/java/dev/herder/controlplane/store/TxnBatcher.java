@@ -1,0 +1,218 @@
+package dev.herder.controlplane.store;
+
+import io.etcd.jetcd.KV;
+import io.etcd.jetcd.KeyValue;
+import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.kv.TxnResponse;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Group commit: the ops of every caller wait in one queue, and each etcd txn carries up to max-ops-per-txn of them,
+ * each guarded on its own (see {@link Guards}). While max-txns-in-flight txns are unanswered, new ops wait, so a
+ * burst of writes becomes few txns. A txn whose If failed tells (through its Else gets) which guards did not hold:
+ * those ops are answered Conflict, the others go again at the head of the queue.
+ *
+ * <p>An op never shares a txn with another op on its key (etcd refuses that), nor is it sent while an earlier op on
+ * its key is in flight, so ops on one key are carried out in the order they came. Every op is answered within
+ * request-timeout; answers are completed on the callback executor, never on a gRPC thread.
+ */
+final class TxnBatcher {
+    /** A txn fails only for guards that did not hold, each answered then, so an op goes again only a few times. */
+    private static final int MAX_ATTEMPTS = 16;
+
+    private final KV kv;
+    private final EtcdSettings settings;
+    private final Executor callbacks;
+    private final ScheduledExecutorService timer;
+    private final EtcdErrors errors;
+    private final Deque<Pending> queue = new ArrayDeque<>();
+    private final Set<String> keysInFlight = new HashSet<>();
+    private final AtomicLong txnsSent = new AtomicLong();
+    private int txnsInFlight;
+    private boolean closed;
+
+    TxnBatcher(KV kv, EtcdSettings settings, Executor callbacks, ScheduledExecutorService timer, EtcdErrors errors) {
+        this.kv = kv;
+        this.settings = settings;
+        this.callbacks = callbacks;
+        this.timer = timer;
+        this.errors = errors;
+    }
+
+    CompletionStage<List<Outcome>> commit(List<Op> ops) {
+        Set<String> keys = new HashSet<>();
+        for (Op op : ops) {
+            if (!keys.add(op.key())) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException(
+                        "two ops of one commit name the key " + op.key() + "; commit them one after the other"));
+            }
+        }
+        List<Pending> pendings = ops.stream().map(this::pending).toList();
+        boolean accepted;
+        synchronized (this) {
+            accepted = !closed;
+            if (accepted) {
+                queue.addAll(pendings);
+            }
+        }
+        if (!accepted) {
+            pendings.forEach(p -> p.answer(new Outcome.Failed(errors.closed())));
+        }
+        pump();
+        CompletableFuture<?>[] results = pendings.stream().map(p -> p.result).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(results)
+                .thenApplyAsync(done -> pendings.stream().map(p -> p.result.join()).toList(), callbacks);
+    }
+
+    /** How many txns were sent so far. */
+    long txnsSent() {
+        return txnsSent.get();
+    }
+
+    /** Answers every op not yet sent as failed; ops in flight are answered when their txn is. */
+    void close() {
+        List<Pending> dropped;
+        synchronized (this) {
+            closed = true;
+            dropped = new ArrayList<>(queue);
+            queue.clear();
+        }
+        dropped.forEach(p -> p.answer(new Outcome.Failed(errors.closed())));
+    }
+
+    private Pending pending(Op op) {
+        Pending p = new Pending(op);
+        ScheduledFuture<?> deadline = timer.schedule(
+                () -> p.answer(new Outcome.Failed(errors.timeout("write of " + op.key(), p.sent))),
+                settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        p.result.whenComplete((outcome, error) -> deadline.cancel(false));
+        return p;
+    }
+
+    private void pump() {
+        while (true) {
+            List<Pending> batch;
+            synchronized (this) {
+                if (closed || txnsInFlight >= settings.maxTxnsInFlight() || queue.isEmpty()) {
+                    return;
+                }
+                batch = takeBatch();
+                if (batch.isEmpty()) {
+                    return;
+                }
+                txnsInFlight++;
+                batch.forEach(p -> keysInFlight.add(p.op.key()));
+            }
+            send(batch);
+        }
+    }
+
+    /** Up to max-ops-per-txn ops in queue order, skipping answered ones and those whose key is taken. */
+    private List<Pending> takeBatch() {
+        List<Pending> batch = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        Iterator<Pending> waiting = queue.iterator();
+        while (waiting.hasNext() && batch.size() < settings.maxOpsPerTxn()) {
+            Pending p = waiting.next();
+            if (p.result.isDone()) {
+                waiting.remove();
+            } else if (!keysInFlight.contains(p.op.key()) && keys.add(p.op.key())) {
+                waiting.remove();
+                batch.add(p);
+            }
+        }
+        return batch;
+    }
+
+    private void send(List<Pending> batch) {
+        batch.forEach(p -> p.sent = true);
+        txnsSent.incrementAndGet();
+        CompletableFuture<TxnResponse> answer;
+        try {
+            answer = Guards.txn(kv.txn(), batch.stream().map(p -> p.op).toList()).commit();
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.orTimeout(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                .whenCompleteAsync((response, error) -> settle(batch, response, error), callbacks);
+    }
+
+    private void settle(List<Pending> batch, TxnResponse response, Throwable error) {
+        List<Pending> again = List.of();
+        if (error != null) {
+            Outcome failed = new Outcome.Failed(errors.write(error));
+            batch.forEach(p -> p.answer(failed));
+        } else if (response.isSucceeded()) {
+            Outcome written = new Outcome.Written(response.getHeader().getRevision());
+            batch.forEach(p -> p.answer(written));
+        } else {
+            again = answerConflicts(batch, response.getGetResponses());
+        }
+        List<Pending> givenUp = new ArrayList<>();
+        synchronized (this) {
+            txnsInFlight--;
+            batch.forEach(p -> keysInFlight.remove(p.op.key()));
+            for (int i = again.size() - 1; i >= 0; i--) {
+                Pending p = again.get(i);
+                if (++p.attempts >= MAX_ATTEMPTS) {
+                    givenUp.add(p);
+                } else if (!closed) {
+                    queue.addFirst(p);
+                } else {
+                    givenUp.add(p);
+                }
+            }
+        }
+        givenUp.forEach(p -> p.answer(new Outcome.Failed(new StoreException("write of " + p.op.key()
+                + " was not carried out: its txn failed " + p.attempts + " times on other ops' guards", false, null))));
+        pump();
+    }
+
+    /** Answers Conflict to the ops whose guard did not hold (read from the Else gets); the others go again. */
+    private List<Pending> answerConflicts(List<Pending> batch, List<GetResponse> reads) {
+        List<Pending> again = new ArrayList<>();
+        int read = 0;
+        for (Pending p : batch) {
+            if (!Guards.guarded(p.op)) {
+                again.add(p);
+                continue;
+            }
+            List<KeyValue> kvs = reads.get(read++).getKvs();
+            Outcome.Conflict conflict = Guards.conflict(p.op, kvs.isEmpty() ? null : kvs.get(0));
+            if (conflict != null) {
+                p.answer(conflict);
+            } else {
+                again.add(p);
+            }
+        }
+        return again;
+    }
+
+    private static final class Pending {
+        final Op op;
+        final CompletableFuture<Outcome> result = new CompletableFuture<>();
+        volatile boolean sent;
+        int attempts;
+
+        Pending(Op op) {
+            this.op = op;
+        }
+
+        void answer(Outcome outcome) {
+            result.complete(outcome);
+        }
+    }
+}
