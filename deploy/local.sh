@@ -82,8 +82,9 @@ start_one() {
   start_process "$name" "$herder" "$@"
 }
 
-# etcd member i of three on loopback. On its first start it forms the cluster with the others (--initial-cluster);
-# once its data folder holds a member, etcd ignores the --initial-* flags and rejoins as that member.
+# etcd member i of three on loopback, with the options the cluster tests' members have (EtcdMembers). On its first
+# start it forms the cluster with the others (--initial-cluster); once its data folder holds a member, etcd ignores
+# the --initial-* options and rejoins as that member. It keeps 5 minutes of history (older revisions are compacted).
 start_etcd() {
   local i="$1" name="etcd-$1"
   start_process "$name" /usr/bin/etcd --name "$name" --data-dir "$state/data/$name" \
@@ -92,8 +93,10 @@ start_etcd() {
     --listen-peer-urls "http://127.0.0.1:$((etcd_peer_base + i))" \
     --initial-advertise-peer-urls "http://127.0.0.1:$((etcd_peer_base + i))" \
     --initial-cluster "$etcd_cluster" --initial-cluster-token herder-local --initial-cluster-state new \
-    --logger zap --log-outputs stderr
+    --auto-compaction-mode periodic --auto-compaction-retention 5m --logger zap --log-outputs stderr
 }
+# etcd 3.4 starts on arm64 only when told so.
+[ "$(uname -m)" = aarch64 ] && export ETCD_UNSUPPORTED_ARCH=arm64
 
 etcdctl_local() { ETCDCTL_API=3 /usr/bin/etcdctl --endpoints="$etcd_endpoints" --dial-timeout=2s --command-timeout=3s "$@"; }
 # Every member healthy: each answers a read that goes through the cluster's leader (quorum).
