@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Herder's test command (what .ci/run runs): prepares what the tests need on a fresh Debian machine (Java and
-# Maven; a Docker engine and the local image local/busybox:1, through deploy/engine.sh), then runs every test
-# of every module. Cluster tests start real JVMs on loopback (127.0.0.1:3550-3960); Docker tests run real
-# containers, which they label and remove.
+# Maven; etcd and etcdctl, through deploy/etcd.sh; a Docker engine and the local image local/busybox:1, through
+# deploy/engine.sh), then runs every test of every module. Cluster tests start real etcd members and JVMs on
+# loopback (127.0.0.1:3550-3960); Docker tests run real containers, which they label and remove.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -18,6 +18,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
 fi
 
+"$root/deploy/etcd.sh"
 "$root/deploy/engine.sh"
 
 cd "$root"

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * with its role's archive maps the classes it needs at start instead of loading, parsing and verifying each one:
  * on this 2-core machine three control-plane nodes started together were all Up in 14.5 s with archives against
  * 21 s without (one run each). An archive is made once per build by a training cluster of one control-plane node
- * and one simulated agent, which runs one pod and is then stopped gracefully (a JVM writes its archive as it
+ * (with its one etcd member) and one simulated agent, which runs one pod and is then stopped gracefully (a JVM writes its archive as it
  * exits). A JVM whose archive is missing, older than {@code herder-cli.jar} (the rule the herder command uses too)
  * or from another JDK starts as before, without it. When making them fails, it says why and leaves the marker
  * {@code .class-archives-tried} beside them, so that neither it nor the herder command tries again for this build.
@@ -180,21 +180,28 @@ public final class ClassArchives {
         }
     }
 
-    /** A base port whose control-plane port (base + 1) and agent port (base + 10) are free now. */
+    /**
+     * A base port whose ports for a cluster of one are free now: the control-plane node's (base + 1), the agent's
+     * (base + 10) and the etcd member's client and peer ports (base + 61, base + 71).
+     */
     private static int freeBasePort() throws IOException {
         for (int attempt = 0; attempt < 20; attempt++) {
             int base;
             try (ServerSocket s = new ServerSocket(0)) {
                 base = s.getLocalPort() - 1;
             }
-            if (base + ClusterProcesses.AGENT_PORT_OFFSET < 65536 && free(base + ClusterProcesses.AGENT_PORT_OFFSET)) {
+            if (Stream.of(ClusterProcesses.AGENT_PORT_OFFSET, ClusterProcesses.ETCD_CLIENT_PORT_OFFSET + 1,
+                    ClusterProcesses.ETCD_PEER_PORT_OFFSET + 1).allMatch(offset -> free(base + offset))) {
                 return base;
             }
         }
-        throw new IOException("no two free ports for a training cluster");
+        throw new IOException("no free ports for a training cluster");
     }
 
     private static boolean free(int port) {
+        if (port > 65535) {
+            return false;
+        }
         try (ServerSocket ignored = new ServerSocket(port)) {
             return true;
         } catch (IOException e) {

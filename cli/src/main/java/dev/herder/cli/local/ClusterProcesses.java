@@ -1,5 +1,6 @@
 package dev.herder.cli.local;
 
+import dev.herder.controlplane.store.EtcdMembers;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,20 +17,29 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The JVMs of a whole Herder cluster on loopback, for cluster tests and benchmarks: control-plane node i
- * (1 ... size) listens on basePort+i, agent processes on basePort+10 onward. Each JVM runs the CLI's own
- * main ({@code herder control-plane} / {@code herder agent --simulated}) from a config file written into the
- * folder, which includes the repository's {@code config/application.conf} and sets the node's port, roles and
- * data folder (also in the folder, so a restarted node finds its state again). Output goes to NAME.log there.
+ * The processes of a whole Herder cluster on loopback, for cluster tests and benchmarks: control-plane node i
+ * (1 ... size) listens on basePort+i, agent processes on basePort+10 onward, and its store is a real etcd cluster
+ * of size members, member i taking clients on basePort+61 ... and peers on basePort+71 ... (a cluster owns
+ * basePort ... basePort+99), with its data under the folder's {@code etcd/}. The etcd members start before the
+ * first control-plane JVM does. Each JVM runs the CLI's own main ({@code herder control-plane} /
+ * {@code herder agent --simulated}) from a config file written into the folder, which includes the repository's
+ * {@code config/application.conf} and sets the node's port, roles and data folder (also in the folder, so a
+ * restarted node finds its state again), and for a control-plane node every etcd member's URL. Output goes to
+ * NAME.log there.
  *
- * <p>{@link #kill} is SIGKILL (no shutdown hooks, no leaving the cluster), {@link #stop} is SIGTERM. Every JVM
- * still running is killed by {@link #close}, or by a shutdown hook when this JVM ends without closing.
+ * <p>{@link #kill} is SIGKILL (no shutdown hooks, no leaving the cluster), {@link #stop} is SIGTERM; {@link #etcd}
+ * kills and restarts members. Every JVM still running, then every etcd member, is killed by {@link #close}, or by a
+ * shutdown hook when this JVM ends without closing.
  */
 public final class ClusterProcesses implements AutoCloseable {
     /** Where a repository keeps the config every node of a cluster shares. */
     public static final String APPLICATION_CONF = "config/application.conf";
     /** Agent processes listen on basePort + this + their port offset. */
     public static final int AGENT_PORT_OFFSET = 10;
+    /** etcd member i (1 ... size) takes clients on basePort + this + i. */
+    public static final int ETCD_CLIENT_PORT_OFFSET = 60;
+    /** etcd member i (1 ... size) talks to its peers on basePort + this + i. */
+    public static final int ETCD_PEER_PORT_OFFSET = 70;
     private static final String MAIN = "dev.herder.cli.Main";
     private static final String HOST = "127.0.0.1";
     /** The maximum heap of every JVM unless {@link #heaps} says otherwise: ample for a test's few objects. */
@@ -53,6 +63,8 @@ public final class ClusterProcesses implements AutoCloseable {
     private final Path applicationConf;
     private final String classPath;
     private final Function<String, List<String>> roleOptions;
+    private final EtcdMembers etcd;
+    private boolean etcdStarted;
     private final Map<Integer, Process> controlPlanes = new HashMap<>();
     private final List<Process> agents = new ArrayList<>();
     private final Thread killOnExit = new Thread(this::killAll, "cluster-processes-kill-on-exit");
@@ -78,6 +90,8 @@ public final class ClusterProcesses implements AutoCloseable {
         this.applicationConf = applicationConf.toAbsolutePath().normalize();
         this.classPath = classPath;
         this.roleOptions = roleOptions;
+        this.etcd = new EtcdMembers(this.dir.resolve("etcd"), basePort + ETCD_CLIENT_PORT_OFFSET + 1,
+                basePort + ETCD_PEER_PORT_OFFSET + 1, size);
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
@@ -168,19 +182,52 @@ public final class ClusterProcesses implements AutoCloseable {
         return p != null && p.isAlive();
     }
 
-    /** Starts control-plane node i; its data folder survives a kill or stop, so starting it again resumes it. */
+    /** This cluster's etcd members: started with the first control-plane node, killed and restarted at will. */
+    public EtcdMembers etcd() {
+        return etcd;
+    }
+
+    /** SIGKILL to etcd member i (1 ... size); returns once it is gone. */
+    public void killEtcd(int member) throws InterruptedException {
+        etcd.kill(member);
+    }
+
+    /** Starts etcd member i again on its data; does not wait for it to rejoin. */
+    public void startEtcd(int member) throws IOException {
+        etcd.start(member);
+    }
+
+    /** The etcd member (1 ... size) that leads now. */
+    public int etcdLeader() {
+        return etcd.leader();
+    }
+
+    /**
+     * Starts control-plane node i (and, the first time, the etcd members, waiting until they have a leader); its data
+     * folder survives a kill or stop, so starting it again resumes it.
+     */
     public Process startControlPlane(int controlPlane) throws IOException {
         if (isRunning(controlPlane)) {
             throw new IllegalStateException("control-plane node " + controlPlane + " is already running");
         }
+        startEtcdOnce();
         String name = "control-plane-" + controlPlane;
         Path conf = writeConf(name, "herder.data-dir = \"" + dir.resolve("cp-" + controlPlane) + "\"\n"
+                + etcd.endpointsConfig()
                 + port(basePort + controlPlane) + "pekko.cluster.roles = [\"control-plane\"]\n" + controlPlaneConfig);
         Process p = start(name, controlPlaneHeap, List.of("control-plane", "--config", conf.toString()));
         synchronized (this) {
             controlPlanes.put(controlPlane, p);
         }
         return p;
+    }
+
+    /** The etcd members are started once, with the first control-plane node; later, tests restart them one by one. */
+    private synchronized void startEtcdOnce() throws IOException {
+        if (!etcdStarted) {
+            etcd.startAll();
+            etcdStarted = true;
+        }
     }
 
     /** Extra config lines for every control-plane node started from now on (e.g. shorter timeouts in a test). */
@@ -265,7 +312,7 @@ public final class ClusterProcesses implements AutoCloseable {
         }
     }
 
-    /** Kills (SIGKILL) every JVM started here that still runs, and waits for them to end. */
+    /** Kills (SIGKILL) every JVM started here that still runs, then every etcd member, and waits for them to end. */
     @Override
     public void close() {
         killAll();
@@ -279,13 +326,18 @@ public final class ClusterProcesses implements AutoCloseable {
     private void killAll() {
         List<Process> all = takeAll();
         all.forEach(Process::destroyForcibly);
-        for (Process p : all) {
-            try {
-                p.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            for (Process p : all) {
+                try {
+                    p.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
+        } finally {
+            // The store last, as on a real machine, and even when interrupted: no etcd outlives its cluster.
+            etcd.close();
         }
     }
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a new user runs first: {@code ./herder local up} against this machine's Docker engine, in a scratch folder
  * ({@code HERDER_LOCAL_DIR}), then {@code ./herder local down}. An integration test (failsafe): it runs after the
- * distribution in cli/target/dist is packaged, which the herder launcher runs from.
+ * distribution in cli/target/dist is packaged, which the herder launcher runs from. Up starts three etcd members
+ * (etcd-N.pid) and five JVMs.
  */
 class LocalUpIT {
     private static final Path ROOT = ClusterProcesses.repositoryRoot();
@@ -29,6 +30,7 @@ class LocalUpIT {
     private static final List<String> NODE_ADDRESSES = List.of("127.0.0.2", "127.0.0.3");
     private static final int SERVICE_PORT = 8000;
     private static final long COMMAND_MINUTES = 6;
+    private static final String ETCD_MEMBER = "etcd-";
 
     private boolean started;
 
@@ -62,7 +64,7 @@ class LocalUpIT {
         assertEquals(Set.of("hello from " + web.get(0), "hello from " + web.get(1)), answered);
 
         List<Long> pids = pids();
-        assertEquals(5, pids.size(), "pid files in " + SCRATCH);
+        assertEquals(8, pids.size(), "pid files in " + SCRATCH);
         assertEachServerMapsItsClassArchiveAndCompilesQuickly();
         Result again = herder("local", "up");
         assertEquals(0, again.exit, again.output);
@@ -79,7 +81,18 @@ class LocalUpIT {
             Result left = run(List.of("docker", "ps", "-aq", "--filter", "label=herder.dev/node=" + node));
             assertEquals("", left.output.strip(), "containers of " + node + " left behind");
         }
-        assertTrue(herderProcessesIn(SCRATCH).isEmpty(), "Herder processes left in " + SCRATCH);
+        assertTrue(herderProcessesIn(SCRATCH).isEmpty(), "Herder or etcd processes left in " + SCRATCH);
+    }
+
+    @Test
+    void upRefusesADataFolderHoldingTheOldDistributedDataStore() throws Exception {
+        ClusterProcesses.emptyFolder(SCRATCH);
+        started = true;
+        Path old = Files.createDirectories(SCRATCH.resolve("data/control-plane-2/ddata"));
+        Result up = herder("local", "up");
+        assertEquals(1, up.exit, up.output);
+        assertTrue(up.output.contains(old.toString()) && up.output.contains("does not read"), up.output);
+        assertTrue(pidFiles().isEmpty(), "up started something: " + pidFiles());
     }
 
     private static List<Long> pids() throws IOException {
@@ -108,6 +121,9 @@ class LocalUpIT {
     private static void assertEachServerMapsItsClassArchiveAndCompilesQuickly() throws IOException {
         for (Path f : pidFiles()) {
             String name = f.getFileName().toString();
+            if (name.startsWith(ETCD_MEMBER)) {
+                continue;
+            }
             String archive = "herder-" + (name.startsWith("control-plane") ? "control-plane" : "agent") + ".jsa";
             Path proc = Path.of("/proc", Long.toString(pid(f)));
             String maps = Files.readString(proc.resolve("maps"));
@@ -118,10 +134,11 @@ class LocalUpIT {
         }
     }
 
-    /** Every JVM running Herder's main whose working folder is dir. */
+    /** Every JVM running Herder's main, and every etcd, whose working folder is dir. */
     private static List<Long> herderProcessesIn(Path dir) {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains("dev.herder.cli.Main"))
+                .filter(p -> p.info().commandLine().orElse("").contains("dev.herder.cli.Main")
+                        || p.info().command().orElse("").endsWith("/etcd"))
                 .filter(p -> {
                     try {
                         return Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).equals(dir);
