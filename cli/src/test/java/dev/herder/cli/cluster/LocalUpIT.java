@@ -87,9 +87,9 @@ class LocalUpIT {
     @Test
     void upRefusesADataFolderHoldingTheOldDistributedDataStore() throws Exception {
         ClusterProcesses.emptyFolder(SCRATCH);
-        started = true;
         Path old = Files.createDirectories(SCRATCH.resolve("data/control-plane-2/ddata"));
         Result up = herder("local", "up");
+        started = !pidFiles().isEmpty();
         assertEquals(1, up.exit, up.output);
         assertTrue(up.output.contains(old.toString()) && up.output.contains("does not read"), up.output);
         assertTrue(pidFiles().isEmpty(), "up started something: " + pidFiles());
