@@ -14,7 +14,6 @@ final class ServerConfig {
     static final String HOSTNAME_KEY = "pekko.remote.artery.canonical.hostname";
     static final String PORT_KEY = "pekko.remote.artery.canonical.port";
     static final String DATA_DIR_KEY = "herder.data-dir";
-    static final String LMDB_DIR_KEY = "pekko.cluster.distributed-data.durable.lmdb.dir";
 
     private ServerConfig() {
     }
@@ -39,10 +38,9 @@ final class ServerConfig {
         return config.getString(HOSTNAME_KEY) + ":" + config.getInt(PORT_KEY);
     }
 
-    /** herder.data-dir, else the folder of the durable store. */
+    /** herder.data-dir. */
     static Path dataDirectory(Config config) {
-        String dir = config.hasPath(DATA_DIR_KEY) ? config.getString(DATA_DIR_KEY) : config.getString(LMDB_DIR_KEY);
-        return Paths.get(dir).toAbsolutePath().normalize();
+        return Paths.get(config.getString(DATA_DIR_KEY)).toAbsolutePath().normalize();
     }
 
     /** Blocks until the server's actor system ends (it is stopped, or leaves the cluster), then exit code 0. */

@@ -86,6 +86,21 @@ final class LocalCluster implements AutoCloseable {
         processes.stop(controlPlane);
     }
 
+    /** The etcd member (1 ... size) that leads now. */
+    int etcdLeader() {
+        return processes.etcdLeader();
+    }
+
+    /** SIGKILL of an etcd member, as `kill -9`. */
+    void killEtcd(int member) throws InterruptedException {
+        processes.killEtcd(member);
+    }
+
+    /** Starts an etcd member again on its data folder. */
+    void startEtcd(int member) throws IOException {
+        processes.startEtcd(member);
+    }
+
     /** The control-plane index whose port is in host:port. */
     int indexOf(String hostPort) {
         return processes.indexOf(hostPort);

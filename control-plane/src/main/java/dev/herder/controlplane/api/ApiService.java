@@ -4,8 +4,12 @@ import dev.herder.controlplane.ControlPlaneSettings;
 import dev.herder.controlplane.master.Master;
 import dev.herder.controlplane.master.MasterProtocol;
 import dev.herder.controlplane.objects.ApiObjects;
-import dev.herder.controlplane.objects.Entities;
-import dev.herder.controlplane.objects.EntityCommand;
+import dev.herder.controlplane.objects.ObjectWrites;
+import dev.herder.controlplane.store.Change;
+import dev.herder.controlplane.store.ObjectStore;
+import dev.herder.controlplane.store.Result;
+import dev.herder.protocol.api.Endpoints;
+import dev.herder.protocol.api.Service;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.Kinds;
@@ -14,7 +18,6 @@ import dev.herder.protocol.validation.FieldError;
 import dev.herder.protocol.validation.Validator;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
-import dev.herder.controlplane.controllers.ControllerCommands;
 import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.OwnerReference;
 import dev.herder.protocol.api.Pod;
@@ -32,11 +35,14 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.typed.Cluster;
 
 /**
- * The API as a facade returning CompletionStage: what the ClusterClient endpoint (and later HTTP) calls.
- * It validates every write again (clients are not trusted), then asks the owning entity; lists are read
- * from the store with ReadMajority by {@link ObjectLister}.
+ * The API as a facade returning CompletionStage: what the ClusterClient endpoint (and later HTTP) calls. It is
+ * stateless: every control-plane node validates each write again (clients are not trusted) and writes it to the
+ * store itself, guarded on the version it read ({@link ObjectWrites}), so no request waits for another JVM; gets
+ * and lists read the store ({@link ObjectLister}, in pages).
  */
 public final class ApiService {
+    /** The action of a scale's outcome. */
+    static final String SCALED = "scaled";
     private static final java.util.Map<String, String> READ_ONLY = java.util.Map.of(
             Event.KIND, "events are recorded by Herder's controllers and expire on their own"
                     + " (herder.control-plane.events.ttl); they cannot be applied, scaled or deleted",
@@ -44,15 +50,17 @@ public final class ApiService {
                     + " and go with their service; they cannot be applied, scaled or deleted");
     private final ActorSystem<?> system;
     private final ControlPlaneSettings settings;
+    private final ObjectWrites writes;
     private final ObjectLister lister;
     private final ActorRef<Master.Command> master;
     private final ContainerRequests containers;
 
-    public ApiService(ActorSystem<?> system, ControlPlaneSettings settings, ObjectLister lister,
+    public ApiService(ActorSystem<?> system, ControlPlaneSettings settings, ObjectStore store,
                       ActorRef<Master.Command> master) {
         this.system = system;
         this.settings = settings;
-        this.lister = lister;
+        this.writes = new ObjectWrites(store);
+        this.lister = new ObjectLister(store);
         this.master = master;
         this.containers = new ContainerRequests(system, settings.askTimeout());
     }
@@ -113,7 +121,7 @@ public final class ApiService {
             return CompletableFuture.completedFuture(
                     new ApiResponse.ApplyOutcome(kind, ns, name, null, null, ApiError.invalid(message), List.of()));
         }
-        if (object instanceof dev.herder.protocol.api.Service service) {
+        if (object instanceof Service service) {
             return reservePorts(service).thenCompose(reserved -> reserved.error() != null
                     ? CompletableFuture.completedFuture(new ApiResponse.ApplyOutcome(kind, ns, name, null, null,
                             ApiError.invalid(ApiObjects.describe(kind, name) + " is invalid: " + reserved.error()),
@@ -141,32 +149,21 @@ public final class ApiService {
     }
 
     private CompletionStage<ApiResponse.ApplyOutcome> store(ApiObject object) {
-        String kind = object.kind();
-        String ns = object.metadata().namespace();
-        String name = object.metadata().name();
-        return Entities.ref(system, kind, ObjectKey.of(object).id())
-                .<ApiResponse>ask(replyTo -> new EntityCommand.Apply(object, replyTo), settings.askTimeout())
-                .handle((rsp, failure) -> {
-                    if (failure != null) {
-                        return new ApiResponse.ApplyOutcome(kind, ns, name, null, null, toError(failure, kind, name), List.of());
-                    }
-                    return ((ApiResponse.Applied) rsp).outcomes().get(0);
-                });
+        return writes.apply(object).exceptionally(failure -> new ApiResponse.ApplyOutcome(object.kind(),
+                object.metadata().namespace(), object.metadata().name(), null, null,
+                toError(failure, object.kind(), object.metadata().name()), List.of()));
     }
 
     private CompletionStage<ApiResponse> get(ApiRequest.Get get) {
         String kind = get.kind();
-        if (get.name() == null || Kinds.RECORDED.contains(kind)) {
-            // endpoints and events have no entity of their own: one is read, as a list is, from its bucket
+        if (get.name() == null) {
             return lister.list(kind, Kinds.namespaced(kind) ? get.namespace() : null, get.labelSelector(),
-                    get.name() == null ? get.fieldSelector() : join(get.fieldSelector(), "metadata.name=" + get.name()));
+                    get.fieldSelector(), get.limit(), get.continueToken());
         }
-        return Entities.ref(system, kind, entityId(kind, get.namespace(), get.name()))
-                .ask(EntityCommand.Get::new, settings.askTimeout());
-    }
-
-    private static String join(String selector, String term) {
-        return selector == null || selector.isBlank() ? term : selector + "," + term;
+        ObjectKey key = key(kind, get.namespace(), get.name());
+        return writes.store().get(kind, key.namespace(), key.name()).thenApply(found -> found
+                .<ApiResponse>map(o -> new ApiResponse.Objects(kind, List.of(o)))
+                .orElseGet(() -> notFound(kind, get.name())));
     }
 
     private CompletionStage<ApiResponse> delete(ApiRequest.Delete delete) {
@@ -176,56 +173,76 @@ public final class ApiService {
                     + cascade + "\": use " + ApiRequest.Delete.BACKGROUND + " (delete what the object owns after it) or "
                     + ApiRequest.Delete.ORPHAN + " (leave it, unowned)")));
         }
-        CompletionStage<ApiError> before = ApiRequest.Delete.ORPHAN.equals(cascade)
-                && ReplicationController.KIND.equals(delete.kind())
-                ? orphanPodsOf(entityId(delete.kind(), delete.namespace(), delete.name()))
-                : CompletableFuture.completedFuture(null);
-        // background: the Master deletes the pods of a controller that is gone (it checks with the controller's entity)
-        return before.thenCompose(error -> error != null
-                ? CompletableFuture.completedFuture(new ApiResponse.Failure(error))
-                : Entities.ref(system, delete.kind(), entityId(delete.kind(), delete.namespace(), delete.name()))
-                        .ask(EntityCommand.Delete::new, settings.askTimeout()));
+        ObjectKey key = key(delete.kind(), delete.namespace(), delete.name());
+        ObjectStore store = writes.store();
+        return store.get(key.kind(), key.namespace(), key.name()).thenCompose(found -> {
+            if (found.isEmpty()) {
+                return CompletableFuture.completedFuture(notFound(key.kind(), key.name()));
+            }
+            ApiObject was = found.get();
+            CompletionStage<ApiError> before = ApiRequest.Delete.ORPHAN.equals(cascade)
+                    && ReplicationController.KIND.equals(key.kind()) ? orphanPodsOf(was) : CompletableFuture.completedFuture(null);
+            // background: the Master deletes the pods of a controller that is gone
+            return before.thenCompose(error -> error != null
+                    ? CompletableFuture.completedFuture(new ApiResponse.Failure(error))
+                    : store.commit(new Change.Delete(was)).thenCompose(result -> deleted(was, result)));
+        });
+    }
+
+    private CompletionStage<ApiResponse> deleted(ApiObject was, Result result) {
+        if (!(result instanceof Result.Stored)) {
+            return CompletableFuture.completedFuture(result instanceof Result.Conflict c && c.currentRevision() == 0
+                    ? notFound(was.kind(), was.metadata().name()) : new ApiResponse.Failure(ObjectWrites.error(was, result)));
+        }
+        if (!(was instanceof Service)) {
+            return CompletableFuture.completedFuture(new ApiResponse.Deleted(was));
+        }
+        // a service's endpoints go with it
+        ObjectMeta m = was.metadata();
+        Endpoints endpoints = new Endpoints("v1", Endpoints.KIND, new ObjectMeta(m.name(), null, m.namespace(), null,
+                null, null, null, null, null, null, null), List.of());
+        return writes.store().commit(new Change.Delete(endpoints)).thenApply(r -> new ApiResponse.Deleted(was));
     }
 
     /**
      * Takes the controller's owner reference off each pod it owns, so that deleting it leaves them running; an
      * error when one of them could not be changed (then the controller stays too).
      */
-    private CompletionStage<ApiError> orphanPodsOf(String controllerId) {
-        return Entities.ref(system, ReplicationController.KIND, controllerId)
-                .<ApiResponse>ask(EntityCommand.Get::new, settings.askTimeout())
-                .thenCompose(rsp -> {
-                    if (!(rsp instanceof ApiResponse.Objects found) || found.items().isEmpty()) {
-                        return CompletableFuture.completedFuture((ApiError) null); // the delete says NOT_FOUND
-                    }
-                    ApiObject rc = found.items().get(0);
-                    String uid = rc.metadata().uid();
-                    return lister.list(Pod.KIND, rc.metadata().namespace(), null, null).thenCompose(listed -> {
-                        if (!(listed instanceof ApiResponse.Objects pods)) {
-                            return CompletableFuture.completedFuture(((ApiResponse.Failure) listed).error());
-                        }
-                        List<CompletableFuture<ApiResponse.ApplyOutcome>> updates = new ArrayList<>();
-                        for (ApiObject o : pods.items()) {
-                            List<OwnerReference> owners = o.metadata().ownerReferences();
-                            if (owners != null && owners.stream().anyMatch(r -> uid.equals(r.uid()))) {
-                                List<OwnerReference> rest = owners.stream().filter(r -> !uid.equals(r.uid())).toList();
-                                ObjectMeta m = o.metadata();
-                                ObjectMeta meta = new ObjectMeta(m.name(), m.generateName(), m.namespace(), m.labels(),
-                                        m.annotations(), m.uid(), null, m.generation(), m.creationTimestamp(),
-                                        m.deletionTimestamp(), rest.isEmpty() ? null : rest);
-                                updates.add(applyOne(o.withMetadata(meta)).toCompletableFuture());
-                            }
-                        }
-                        return CompletableFuture.allOf(updates.toArray(CompletableFuture[]::new)).thenApply(done -> {
-                            List<String> failed = updates.stream().map(CompletableFuture::join)
-                                    .filter(out -> out.error() != null)
-                                    .map(out -> out.name() + ": " + out.error().message()).toList();
-                            return failed.isEmpty() ? null : ApiError.unavailable("could not orphan the pods of "
-                                    + ApiObjects.describe(ReplicationController.KIND, rc.metadata().name())
-                                    + ", so it was not deleted: " + String.join("; ", failed));
-                        });
-                    });
-                });
+    private CompletionStage<ApiError> orphanPodsOf(ApiObject rc) {
+        String uid = rc.metadata().uid();
+        return lister.list(Pod.KIND, rc.metadata().namespace(), null, null, null, null).thenCompose(listed -> {
+            if (!(listed instanceof ApiResponse.Objects pods)) {
+                return CompletableFuture.completedFuture(((ApiResponse.Failure) listed).error());
+            }
+            List<CompletableFuture<Result>> updates = new ArrayList<>();
+            for (ApiObject o : pods.items()) {
+                List<OwnerReference> owners = o.metadata().ownerReferences();
+                if (owners != null && owners.stream().anyMatch(r -> uid.equals(r.uid()))) {
+                    updates.add(writes.update(Pod.KIND, o.metadata().namespace(), o.metadata().name(),
+                            current -> withoutOwner(current, uid)).toCompletableFuture());
+                }
+            }
+            return CompletableFuture.allOf(updates.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<String> failed = updates.stream().map(CompletableFuture::join)
+                        .filter(r -> !(r instanceof Result.Stored) && !(r instanceof Result.Conflict c && c.currentRevision() == 0))
+                        .map(String::valueOf).toList();
+                return failed.isEmpty() ? null : ApiError.unavailable("could not orphan the pods of "
+                        + ApiObjects.describe(ReplicationController.KIND, rc.metadata().name())
+                        + ", so it was not deleted: " + String.join("; ", failed));
+            });
+        });
+    }
+
+    private static ApiObject withoutOwner(ApiObject o, String uid) {
+        List<OwnerReference> owners = o.metadata().ownerReferences();
+        if (owners == null || owners.stream().noneMatch(r -> uid.equals(r.uid()))) {
+            return null;
+        }
+        List<OwnerReference> rest = owners.stream().filter(r -> !uid.equals(r.uid())).toList();
+        ObjectMeta m = o.metadata();
+        return o.withMetadata(new ObjectMeta(m.name(), m.generateName(), m.namespace(), m.labels(), m.annotations(),
+                m.uid(), m.resourceVersion(), m.generation(), m.creationTimestamp(), m.deletionTimestamp(),
+                rest.isEmpty() ? null : rest));
     }
 
     private CompletionStage<ApiResponse> scale(ApiRequest.Scale scale) {
@@ -237,15 +254,33 @@ public final class ApiService {
             return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(
                     "replicas must be 0 or more, not " + scale.replicas())));
         }
-        return Entities.ref(system, ReplicationController.KIND, entityId(scale.kind(), scale.namespace(), scale.name()))
-                .ask(replyTo -> new ControllerCommands.Scale(scale.name(), scale.replicas(), replyTo),
-                        settings.askTimeout());
+        ObjectKey key = key(scale.kind(), scale.namespace(), scale.name());
+        return writes.update(key.kind(), key.namespace(), key.name(), current -> {
+            ReplicationController rc = (ReplicationController) current;
+            if (rc.spec().replicas() != null && rc.spec().replicas() == scale.replicas()) {
+                return null;
+            }
+            ObjectMeta m = rc.metadata();
+            long generation = m.generation() == null ? 1 : m.generation();
+            return new ReplicationController(rc.apiVersion(), rc.kind(), ApiObjects.meta(m, m.uid(), m.resourceVersion(),
+                    generation + 1, m.creationTimestamp()), rc.spec().withReplicas(scale.replicas()), rc.status());
+        }).thenApply(result -> result instanceof Result.Stored
+                ? new ApiResponse.Applied(List.of(new ApiResponse.ApplyOutcome(key.kind(), key.namespace(), key.name(),
+                        SCALED, null, null, List.of())))
+                : result instanceof Result.Conflict c && c.currentRevision() == 0 ? notFound(key.kind(), key.name())
+                : new ApiResponse.Failure(ObjectWrites.error(new ReplicationController("v1", key.kind(),
+                        new ObjectMeta(key.name(), null, key.namespace(), null, null, null, null, null, null, null, null),
+                        null, null), result)));
     }
 
-    /** The entity id of a named object; a namespaced kind's namespace defaults to "default". */
-    private static String entityId(String kind, String namespace, String name) {
+    /** The key of a named object; a namespaced kind's namespace defaults to "default". */
+    private static ObjectKey key(String kind, String namespace, String name) {
         String ns = Kinds.namespaced(kind) ? (namespace == null ? Kinds.DEFAULT_NAMESPACE : namespace) : null;
-        return new ObjectKey(kind, ns, name).id();
+        return new ObjectKey(kind, ns, name);
+    }
+
+    private static ApiResponse notFound(String kind, String name) {
+        return new ApiResponse.Failure(ApiError.notFound(ApiObjects.describe(kind, name) + " not found"));
     }
 
     private CompletionStage<ApiResponse> clusterStatus() {

@@ -1,7 +1,7 @@
 package dev.herder.controlplane.api;
 
-import dev.herder.controlplane.objects.Entities;
-import dev.herder.controlplane.objects.EntityCommand;
+import dev.herder.controlplane.objects.ApiObjects;
+import dev.herder.controlplane.store.Stores;
 import dev.herder.protocol.api.Container;
 import dev.herder.protocol.api.Kinds;
 import dev.herder.protocol.api.Node;
@@ -127,7 +127,12 @@ final class ContainerRequests {
     }
 
     private CompletionStage<ApiResponse> get(String kind, String id) {
-        return Entities.ref(system, kind, id).ask(EntityCommand.Get::new, askTimeout);
+        int slash = id.indexOf('/');
+        String namespace = slash < 0 ? null : id.substring(0, slash);
+        String name = slash < 0 ? id : id.substring(slash + 1);
+        return Stores.get(system).objects().get(kind, namespace, name).<ApiResponse>thenApply(found -> found
+                .<ApiResponse>map(o -> new ApiResponse.Objects(kind, List.of(o)))
+                .orElseGet(() -> new ApiResponse.Failure(ApiError.notFound(ApiObjects.describe(kind, name) + " not found"))));
     }
 
     private static ApiResponse failure(String message) {

@@ -1,9 +1,8 @@
 package dev.herder.controlplane.controllers;
 
-import dev.herder.protocol.wire.ApiResponse;
-import dev.herder.protocol.wire.EntityMessage;
+import dev.herder.protocol.api.ReplicationController;
+import dev.herder.protocol.wire.ReplicationControllerCommand;
 import java.util.List;
-import org.apache.pekko.actor.typed.ActorRef;
 
 /** What a ReplicationController's entity is told: the pods it manages, as the Master sees them. */
 public final class ControllerCommands {
@@ -11,15 +10,14 @@ public final class ControllerCommands {
     }
 
     /**
-     * The pods of the controller with this uid (owned by it, or matching its selector and owned by no
-     * controller), as the Master's view of the store has them now; generation is the controller's as the
-     * Master saw it.
+     * The pods of the controller (owned by it, or matching its selector and owned by no controller), as the
+     * Master's view of the store has them now, with the controller as that view has it.
      */
-    public record ObservedPods(String controllerUid, long generation, List<PodSummary> pods) implements EntityMessage {
-    }
-
-    /** Set spec.replicas; answered with Applied holding one outcome ("scaled"), or Failure NOT_FOUND. */
-    public record Scale(String name, int replicas, ActorRef<ApiResponse> replyTo) implements EntityMessage {
+    public record ObservedPods(ReplicationController controller, List<PodSummary> pods)
+            implements ReplicationControllerCommand {
+        public String controllerUid() {
+            return controller.metadata().uid();
+        }
     }
 
     /** What a controller needs to know of one of its pods. */

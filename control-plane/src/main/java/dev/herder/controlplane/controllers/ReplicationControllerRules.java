@@ -2,8 +2,10 @@ package dev.herder.controlplane.controllers;
 
 import dev.herder.controlplane.events.EventSink;
 import dev.herder.controlplane.objects.ApiObjects;
-import dev.herder.controlplane.objects.EntityCommand;
-import dev.herder.controlplane.objects.Entities;
+import dev.herder.controlplane.objects.ObjectWrites;
+import dev.herder.controlplane.store.Change;
+import dev.herder.controlplane.store.Result;
+import dev.herder.controlplane.store.Stores;
 import dev.herder.controlplane.objects.KindRules;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Event;
@@ -11,12 +13,8 @@ import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.OwnerReference;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
-import dev.herder.protocol.api.ReplicationControllerSpec;
 import dev.herder.protocol.api.ReplicationControllerStatus;
 import dev.herder.protocol.api.RolloutState;
-import dev.herder.controlplane.objects.Versions;
-import dev.herder.protocol.wire.ApiError;
-import dev.herder.protocol.wire.ApiResponse;
 import dev.herder.protocol.wire.EntityMessage;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -65,7 +63,7 @@ public final class ReplicationControllerRules implements KindRules {
     }
 
     private final ActorContext<EntityMessage> context;
-    private final Duration askTimeout;
+    private final ObjectWrites writes;
     private final EventSink events;
     private final Map<String, Instant> expectedCreates = new HashMap<>();
     /** Pods asked to be deleted, not acknowledged yet: they still count towards the total (maxSurge). */
@@ -78,17 +76,21 @@ public final class ReplicationControllerRules implements KindRules {
     /** The revision whose completion was last recorded as an event (null: not looked yet). */
     private Long lastCompleteRevision;
 
-    public ReplicationControllerRules(ActorContext<EntityMessage> context, Duration askTimeout, EventSink events) {
+    public ReplicationControllerRules(ActorContext<EntityMessage> context, EventSink events) {
         this.context = context;
-        this.askTimeout = askTimeout;
+        this.writes = new ObjectWrites(Stores.get(context.getSystem()).objects());
         this.events = events;
+    }
+
+    /** The Master's feed carries the controller as its view has it: newer than the entity's after a user's write. */
+    @Override
+    public Optional<ApiObject> carried(EntityMessage message) {
+        return message instanceof ControllerCommands.ObservedPods observed
+                ? Optional.ofNullable(observed.controller()) : Optional.empty();
     }
 
     @Override
     public Reaction onMessage(EntityMessage message, Optional<ApiObject> current, Instant now) {
-        if (message instanceof ControllerCommands.Scale scale) {
-            return scale(scale, current, now);
-        }
         if (message instanceof PodRequestDone done) {
             current.ifPresent(rc -> recordDone(rc, done));
             if (done.error() != null) {
@@ -143,8 +145,7 @@ public final class ReplicationControllerRules implements KindRules {
             return Reaction.write(new ReplicationController(rc.apiVersion(), rc.kind(), nextGeneration(rc.metadata(), now),
                     rc.spec().withTemplate(next.rollbackTo()), next.status()));
         }
-        return next.status().equals(rc.status()) ? Reaction.none() : Reaction.write(ApiObjects.withVersion(
-                rc.withStatus(next.status()), Versions.next(rc.metadata().resourceVersion(), now)));
+        return next.status().equals(rc.status()) ? Reaction.none() : Reaction.write(rc.withStatus(next.status()));
     }
 
     private void recordDone(ApiObject rc, PodRequestDone done) {
@@ -199,32 +200,10 @@ public final class ReplicationControllerRules implements KindRules {
         }
     }
 
-    /** A new spec.replicas: a spec change like an apply's (new generation and resourceVersion). */
-    private static Reaction scale(ControllerCommands.Scale scale, Optional<ApiObject> current, Instant now) {
-        if (current.isEmpty()) {
-            scale.replyTo().tell(new ApiResponse.Failure(ApiError.notFound(
-                    ApiObjects.describe(ReplicationController.KIND, scale.name()) + " not found")));
-            return Reaction.none();
-        }
-        ReplicationController rc = (ReplicationController) current.get();
-        Runnable answer = () -> scale.replyTo().tell(new ApiResponse.Applied(List.of(new ApiResponse.ApplyOutcome(
-                rc.kind(), rc.metadata().namespace(), rc.metadata().name(), SCALED, null, null, List.of()))));
-        if (rc.spec().replicas() != null && rc.spec().replicas() == scale.replicas()) {
-            answer.run();
-            return Reaction.none();
-        }
-        ReplicationControllerSpec spec = rc.spec();
-        ReplicationController scaled = new ReplicationController(rc.apiVersion(), rc.kind(), nextGeneration(rc.metadata(), now),
-                spec.withReplicas(scale.replicas()),
-                rc.status());
-        return new Reaction(scaled, stored -> answer.run(),
-                error -> scale.replyTo().tell(new ApiResponse.Failure(error)));
-    }
-
-    /** The metadata of a spec change the controller makes itself (a scale, a rollback): as an apply's would be. */
+    /** The metadata of a spec change the controller makes itself (a rollback): as an apply's would be. */
     private static ObjectMeta nextGeneration(ObjectMeta m, Instant now) {
         long generation = m.generation() == null ? 1 : m.generation();
-        return ApiObjects.meta(m, m.uid(), Versions.next(m.resourceVersion(), now), generation + 1, m.creationTimestamp());
+        return ApiObjects.meta(m, m.uid(), m.resourceVersion(), generation + 1, m.creationTimestamp());
     }
 
     private void reconcile(ReplicationController rc, String hash, List<ControllerCommands.PodSummary> pods,
@@ -258,32 +237,18 @@ public final class ReplicationControllerRules implements KindRules {
         String name = rc.metadata().name() + "-" + suffix();
         Pod pod = podFor(rc, name, hash);
         expectedCreates.put(name, now);
-        context.ask(ApiResponse.class, Entities.ref(context.getSystem(), Pod.KIND, pod.key()), askTimeout,
-                replyTo -> new EntityCommand.Apply(pod, replyTo), (rsp, failure) -> new PodRequestDone(name, true,
-                        failure != null ? failure.getMessage() : createError(rsp), failure != null || !refused(rsp)));
-    }
-
-    /** Whether the Pod's entity refused the create outright (rather than failing to confirm it). */
-    private static boolean refused(ApiResponse rsp) {
-        return rsp instanceof ApiResponse.Applied applied && applied.outcomes().stream()
-                .anyMatch(o -> o.error() != null && o.error().code() != dev.herder.protocol.wire.ApiError.Code.UNAVAILABLE);
-    }
-
-    private static String createError(ApiResponse rsp) {
-        if (rsp instanceof ApiResponse.Applied applied && applied.allSucceeded()) {
-            return null;
-        }
-        return String.valueOf(rsp);
+        context.pipeToSelf(writes.create(pod), (result, failure) -> new PodRequestDone(name, true,
+                failure != null ? String.valueOf(failure) : result instanceof Result.Stored ? null
+                        : ObjectWrites.error(pod, result).message(),
+                failure != null || result instanceof Result.Failed f && f.error().mayHaveHappened()));
     }
 
     private void delete(ReplicationController rc, String name, Instant now) {
         deletesInFlight.put(name, now);
-        String key = rc.metadata().namespace() + "/" + name;
-        context.ask(ApiResponse.class, Entities.ref(context.getSystem(), Pod.KIND, key), askTimeout,
-                EntityCommand.Delete::new, (rsp, failure) -> new PodRequestDone(name, false,
-                        failure != null ? failure.getMessage()
-                                : rsp instanceof ApiResponse.Deleted || rsp instanceof ApiResponse.Failure ? null
-                                : String.valueOf(rsp), true));
+        Pod pod = podFor(rc, name, "");
+        context.pipeToSelf(writes.store().commit(new Change.Delete(pod)), (result, failure) -> new PodRequestDone(name,
+                false, failure != null ? String.valueOf(failure)
+                        : result instanceof Result.Failed f ? f.error().getMessage() : null, true));
     }
 
     /** A pod of the controller's template, owned by it and labelled with the template's hash. */

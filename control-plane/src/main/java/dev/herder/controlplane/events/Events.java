@@ -1,7 +1,7 @@
 package dev.herder.controlplane.events;
 
 import dev.herder.controlplane.ControlPlaneSettings;
-import dev.herder.controlplane.store.StoreKeys;
+import dev.herder.controlplane.store.Stores;
 import dev.herder.protocol.api.EventSource;
 import dev.herder.protocol.api.ObjectReference;
 import java.time.Instant;
@@ -24,7 +24,7 @@ public final class Events implements Extension {
 
     private Events(ActorSystem<?> system) {
         ControlPlaneSettings settings = ControlPlaneSettings.from(system.settings().config());
-        recorder = system.systemActorOf(EventRecorder.create(StoreKeys.of(settings), settings),
+        recorder = system.systemActorOf(EventRecorder.create(Stores.get(system).objects(), settings),
                 "herder-events", Props.empty());
     }
 

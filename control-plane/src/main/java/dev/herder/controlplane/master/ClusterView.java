@@ -1,6 +1,6 @@
 package dev.herder.controlplane.master;
 
-import dev.herder.controlplane.objects.Versions;
+import dev.herder.controlplane.store.ObjectCodec;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
@@ -9,69 +9,73 @@ import dev.herder.protocol.api.Service;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashSet;
 
 /**
- * The Master's cache of pods and nodes, rebuilt from the store's buckets as they change. Pure: it keeps
- * no state the store does not have, so a new Master rebuilds the same view after a failover. Of two copies
- * of one pod it keeps the newer (higher resourceVersion), so a replica that lags behind a bind the Master
- * already saw acknowledged does not undo it.
+ * The Master's cache of pods, nodes, controllers and services, built from a list of each kind at a revision and
+ * the watch after it. Pure: it keeps no state the store does not have, so a new Master builds the same view after
+ * a failover. Of two copies of one pod it keeps the newer (higher resourceVersion), so a watch event that trails a
+ * bind the Master already saw acknowledged does not undo it.
  */
 final class ClusterView {
     private static final Comparator<Pod> BY_AGE = Comparator
             .comparing((Pod p) -> String.valueOf(p.metadata().creationTimestamp()))
             .thenComparing(Pod::key);
 
-    private final Map<String, Set<String>> podIdsByBucket = new HashMap<>();
     private final Map<String, Pod> pods = new HashMap<>();
-    private final Map<String, Set<String>> nodeIdsByBucket = new HashMap<>();
     private final Map<String, Node> nodes = new HashMap<>();
-    private final Map<String, Set<String>> controllerIdsByBucket = new HashMap<>();
     private final Map<String, ReplicationController> controllers = new HashMap<>();
-    private final Map<String, Set<String>> serviceIdsByBucket = new HashMap<>();
     private final Map<String, Service> services = new HashMap<>();
     /** Grows whenever room may have appeared: a node changed, or a bound pod left its node. */
     private long capacityEpoch;
 
-    /** Takes a bucket of pods as the store now has it. */
-    void podBucket(String bucket, Map<String, ApiObject> entries) {
-        Set<String> before = podIdsByBucket.getOrDefault(bucket, Set.of());
-        for (String id : before) {
-            if (!entries.containsKey(id)) {
-                freed(pods.remove(id), null);
+    /** Every object of a kind as listed at one revision: what the view had of that kind is replaced. */
+    void listed(String kind, List<ApiObject> objects) {
+        if (Pod.KIND.equals(kind)) {
+            for (Pod was : List.copyOf(pods.values())) {
+                freed(was, null);
             }
+            pods.clear();
+        } else {
+            mapOf(kind).clear();
+            capacityEpoch++;
         }
-        entries.forEach((id, o) -> freed(pods.get(id), pods.merge(id, (Pod) o, ClusterView::newer)));
-        podIdsByBucket.put(bucket, new HashSet<>(entries.keySet()));
+        objects.forEach(o -> changed(kind, o.key(), o));
     }
 
-    void nodeBucket(String bucket, Map<String, ApiObject> entries) {
-        capacityEpoch++;
-        replaceBucket(bucket, entries, nodeIdsByBucket, nodes, Node.class);
-    }
-
-    void controllerBucket(String bucket, Map<String, ApiObject> entries) {
-        replaceBucket(bucket, entries, controllerIdsByBucket, controllers, ReplicationController.class);
-    }
-
-    void serviceBucket(String bucket, Map<String, ApiObject> entries) {
-        replaceBucket(bucket, entries, serviceIdsByBucket, services, Service.class);
-    }
-
-    /** The objects of one bucket as the store now has it: those gone from it are dropped, the rest taken. */
-    private static <T extends ApiObject> void replaceBucket(String bucket, Map<String, ApiObject> entries,
-                                                           Map<String, Set<String>> idsByBucket, Map<String, T> objects,
-                                                           Class<T> type) {
-        for (String id : idsByBucket.getOrDefault(bucket, Set.of())) {
-            if (!entries.containsKey(id)) {
-                objects.remove(id);
+    /** One object changed (object null: it was removed). */
+    void changed(String kind, String id, ApiObject object) {
+        if (Pod.KIND.equals(kind)) {
+            Pod was = pods.get(id);
+            if (object == null) {
+                pods.remove(id);
+                freed(was, null);
+            } else {
+                freed(was, pods.merge(id, (Pod) object, ClusterView::newer));
             }
+            return;
         }
-        entries.forEach((id, o) -> objects.put(id, type.cast(o)));
-        idsByBucket.put(bucket, new HashSet<>(entries.keySet()));
+        if (Node.KIND.equals(kind)) {
+            capacityEpoch++;
+        }
+        @SuppressWarnings("unchecked") Map<String, ApiObject> map = (Map<String, ApiObject>) mapOf(kind);
+        if (object == null) {
+            map.remove(id);
+        } else {
+            map.put(id, object);
+        }
+    }
+
+    private Map<String, ? extends ApiObject> mapOf(String kind) {
+        return switch (kind) {
+            case Node.KIND -> nodes;
+            case ReplicationController.KIND -> controllers;
+            case Service.KIND -> services;
+            default -> throw new IllegalArgumentException("the Master keeps no " + kind);
+        };
     }
 
     /** Services by key. */
@@ -132,7 +136,7 @@ final class ClusterView {
     Map<String, List<Pod>> boundByNode() {
         Map<String, List<Pod>> out = new HashMap<>();
         for (Pod p : pods.values()) {
-            if (p.spec().nodeName() != null && !dev.herder.controlplane.pods.PodCommands.evicted(p)) {
+            if (p.spec().nodeName() != null && !dev.herder.controlplane.pods.PodTransitions.evicted(p)) {
                 out.computeIfAbsent(p.spec().nodeName(), n -> new ArrayList<>()).add(p);
             }
         }
@@ -143,6 +147,6 @@ final class ClusterView {
         if (!a.metadata().uid().equals(b.metadata().uid())) {
             return b;
         }
-        return Versions.parse(b.metadata().resourceVersion()) >= Versions.parse(a.metadata().resourceVersion()) ? b : a;
+        return ObjectCodec.revisionOf(b) >= ObjectCodec.revisionOf(a) ? b : a;
     }
 }

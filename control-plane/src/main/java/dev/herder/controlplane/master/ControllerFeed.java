@@ -48,10 +48,10 @@ final class ControllerFeed {
         view.controllers().forEach((key, rc) -> {
             List<Pod> candidates = new ArrayList<>(owned.getOrDefault(rc.metadata().uid(), List.of()));
             candidates.addAll(unownedByNamespace.getOrDefault(rc.metadata().namespace(), List.of()));
-            ControllerCommands.ObservedPods observed = new ControllerCommands.ObservedPods(rc.metadata().uid(),
-                    rc.metadata().generation() == null ? 1 : rc.metadata().generation(), ControllerPods.of(rc, candidates));
+            ControllerCommands.ObservedPods observed = new ControllerCommands.ObservedPods(rc,
+                    ControllerPods.of(rc, candidates));
             if (!observed.equals(lastSent.get(key))) {
-                Entities.ref(system, ReplicationController.KIND, key).tell(observed);
+                Entities.controller(system, key).tell(observed);
                 lastSent.put(key, observed);
             }
         });

@@ -53,10 +53,9 @@ final class ServiceFeed {
         view.services().forEach((key, service) -> {
             List<ServiceCommands.Backend> backends = Backends.of(service,
                     byNamespace.getOrDefault(service.metadata().namespace(), List.of()), view.nodes());
-            ServiceCommands.ObservedBackends observed = new ServiceCommands.ObservedBackends(service.metadata().uid(),
-                    service.metadata().generation() == null ? 1 : service.metadata().generation(), backends);
+            ServiceCommands.ObservedBackends observed = new ServiceCommands.ObservedBackends(service, backends);
             if (!observed.equals(lastSent.get(key))) {
-                Entities.ref(system, Service.KIND, key).tell(observed);
+                Entities.service(system, key).tell(observed);
                 lastSent.put(key, observed);
             }
             routes.add(EndpointsBuilder.route(service, EndpointsBuilder.subsets(service, backends)));

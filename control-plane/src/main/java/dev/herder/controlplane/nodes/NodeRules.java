@@ -3,7 +3,6 @@ package dev.herder.controlplane.nodes;
 import dev.herder.controlplane.events.EventSink;
 import dev.herder.controlplane.objects.ApiObjects;
 import dev.herder.controlplane.objects.KindRules;
-import dev.herder.controlplane.objects.Versions;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.Node;
@@ -50,7 +49,7 @@ public final class NodeRules implements KindRules {
                 now.toString(), now.toString());
         if (current.isEmpty()) {
             ObjectMeta m = reported.metadata();
-            ObjectMeta meta = ApiObjects.meta(m, UUID.randomUUID().toString(), Versions.next(null, now), 1L, now.toString());
+            ObjectMeta meta = ApiObjects.meta(m, UUID.randomUUID().toString(), null, 1L, now.toString());
             NodeSpec spec = reported.spec() == null ? new NodeSpec(false, null, null) : reported.spec();
             Node registered = new Node("v1", Node.KIND, meta, spec, status(reported.status(), ready));
             return recorded(registered, Event.NORMAL, "RegisteredNode", "Node " + meta.name() + " registered");
@@ -67,7 +66,7 @@ public final class NodeRules implements KindRules {
         if (desired.equals(node)) {
             return Reaction.none();
         }
-        ApiObject written = ApiObjects.withVersion(desired, Versions.next(cm.resourceVersion(), now));
+        ApiObject written = desired;
         return wasReady ? Reaction.write(written) : recorded(written, Event.NORMAL, "NodeReady",
                 "Node " + cm.name() + " status is now: NodeReady (its agent posts heartbeats again)");
     }
@@ -91,7 +90,7 @@ public final class NodeRules implements KindRules {
                 "agent stopped posting heartbeats; last one at " + lastHeartbeat + " (not-ready-after "
                         + notReadyAfter.toMillis() + " ms)", lastHeartbeat.toString(), now.toString());
         Node notReady = node.withStatus(status(node.status(), unknown));
-        return recorded(ApiObjects.withVersion(notReady, Versions.next(node.metadata().resourceVersion(), now)),
+        return recorded(notReady,
                 Event.WARNING, "NodeNotReady", "Node " + node.metadata().name() + " status is now: NodeNotReady ("
                         + unknown.message() + ")");
     }

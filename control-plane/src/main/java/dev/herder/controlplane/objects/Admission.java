@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * Decides what a user's apply does to a stored object: create it, update it, leave it unchanged, or refuse
- * it as a conflict. Pure: the entity actor carries the decision out.
+ * it as a conflict. Pure: the API carries the decision out, writing guarded on the version it read.
  */
 public final class Admission {
     public static final String CREATED = "created";
@@ -31,7 +31,7 @@ public final class Admission {
     }
 
     public static Decision apply(Optional<ApiObject> current, ApiObject incoming, Instant now,
-                                 Supplier<String> newUid, KindRules rules) {
+                                 Supplier<String> newUid, KindStrategy rules) {
         ObjectMeta in = incoming.metadata();
         String what = ApiObjects.describe(incoming.kind(), in.name());
         if (current.isEmpty()) {
@@ -40,7 +40,7 @@ public final class Admission {
                         + ": resourceVersion " + in.resourceVersion() + " was given but the object does not exist"
                         + " (it was deleted, or never created); remove metadata.resourceVersion to create it"));
             }
-            ObjectMeta meta = ApiObjects.meta(in, newUid.get(), Versions.next(null, now), 1L, now.toString());
+            ObjectMeta meta = ApiObjects.meta(in, newUid.get(), null, 1L, now.toString());
             return new Accept(rules.onCreate(ApiObjects.withoutStatus(incoming).withMetadata(meta), now), CREATED);
         }
         ApiObject cur = current.get();
@@ -65,7 +65,8 @@ public final class Admission {
         }
         boolean specChanged = !java.util.Objects.equals(cur.specPart(), proposed.specPart());
         long generation = cm.generation() == null ? 1 : cm.generation();
-        ObjectMeta meta = ApiObjects.meta(in, cm.uid(), Versions.next(cm.resourceVersion(), now),
+        // the stored version: the write is guarded on it, and the store gives the object its next one
+        ObjectMeta meta = ApiObjects.meta(in, cm.uid(), cm.resourceVersion(),
                 specChanged ? generation + 1 : generation, cm.creationTimestamp());
         return new Accept(ApiObjects.withStatusOf(proposed, cur).withMetadata(meta), CONFIGURED);
     }

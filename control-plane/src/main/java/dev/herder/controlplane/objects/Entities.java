@@ -1,20 +1,24 @@
 package dev.herder.controlplane.objects;
 
 import dev.herder.controlplane.ControlPlaneSettings;
+import dev.herder.controlplane.controllers.ReplicationControllerRules;
 import dev.herder.controlplane.events.Events;
 import dev.herder.controlplane.nodes.NodeRules;
 import dev.herder.controlplane.pods.PodRules;
-import dev.herder.controlplane.store.StoreKeys;
-import dev.herder.protocol.api.Kinds;
+import dev.herder.controlplane.services.ServiceRules;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.Service;
-import dev.herder.controlplane.services.ServiceRules;
-import dev.herder.controlplane.controllers.ReplicationControllerRules;
 import dev.herder.protocol.wire.EntityMessage;
 import dev.herder.protocol.wire.EntityNames;
+import dev.herder.protocol.wire.NodeCommand;
+import dev.herder.protocol.wire.PodCommand;
+import dev.herder.protocol.wire.ReplicationControllerCommand;
+import dev.herder.protocol.wire.ServiceCommand;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -25,36 +29,36 @@ public final class Entities {
     private Entities() {
     }
 
-    /** Kind names double as entity type names (EntityNames), so agents' proxies find them. */
-    public static EntityTypeKey<EntityMessage> typeKey(String kind) {
-        return EntityTypeKey.create(EntityMessage.class, kind);
+    /*
+     * One key per kind, typed by the kind's own commands, so a message meant for a pod cannot be sent to a
+     * replication controller. Kind names double as entity type names (EntityNames), so agents' proxies find them.
+     */
+    public static final EntityTypeKey<PodCommand> POD = EntityTypeKey.create(PodCommand.class, Pod.KIND);
+    public static final EntityTypeKey<NodeCommand> NODE = EntityTypeKey.create(NodeCommand.class, Node.KIND);
+    public static final EntityTypeKey<ReplicationControllerCommand> REPLICATION_CONTROLLER =
+            EntityTypeKey.create(ReplicationControllerCommand.class, ReplicationController.KIND);
+    public static final EntityTypeKey<ServiceCommand> SERVICE = EntityTypeKey.create(ServiceCommand.class, Service.KIND);
+
+    public static void init(ActorSystem<?> system, ControlPlaneSettings settings) {
+        init(system, POD, entity -> new PodRules());
+        init(system, NODE, entity -> new NodeRules(settings.nodeNotReadyAfter(), settings.nodeCheckInterval(),
+                Events.get(entity.getSystem()).sink(Events.NODE_CONTROLLER)));
+        init(system, REPLICATION_CONTROLLER, entity -> new ReplicationControllerRules(entity,
+                Events.get(entity.getSystem()).sink(Events.REPLICATION_CONTROLLER)));
+        init(system, SERVICE, entity -> new ServiceRules(entity.getSystem()));
     }
 
-    public static void init(ActorSystem<?> system, StoreKeys keys, ControlPlaneSettings settings) {
-        ClusterSharding sharding = ClusterSharding.get(system);
-        for (String kind : Kinds.ALL) {
-            sharding.init(Entity.of(typeKey(kind), ctx -> ObjectEntity.create(kind, ctx.getEntityId(), keys,
-                    entity -> rules(kind, keys, settings, entity), settings)).withRole(EntityNames.CONTROL_PLANE_ROLE));
-        }
+    private static <C extends EntityMessage> void init(ActorSystem<?> system, EntityTypeKey<C> key,
+                                                       Function<ActorContext<EntityMessage>, KindRules> rules) {
+        ClusterSharding.get(system).init(Entity.of(key, ctx -> ObjectEntity.create(key.name(), ctx.getEntityId(), rules)
+                .<C>narrow()).withRole(EntityNames.CONTROL_PLANE_ROLE));
     }
 
-    public static EntityRef<EntityMessage> ref(ActorSystem<?> system, String kind, String id) {
-        return ClusterSharding.get(system).entityRefFor(typeKey(kind), id);
+    public static EntityRef<ReplicationControllerCommand> controller(ActorSystem<?> system, String id) {
+        return ClusterSharding.get(system).entityRefFor(REPLICATION_CONTROLLER, id);
     }
 
-    private static KindRules rules(String kind, StoreKeys keys, ControlPlaneSettings settings,
-                                   org.apache.pekko.actor.typed.javadsl.ActorContext<EntityMessage> entity) {
-        if (Pod.KIND.equals(kind)) {
-            return new PodRules();
-        } else if (Node.KIND.equals(kind)) {
-            return new NodeRules(settings.nodeNotReadyAfter(), settings.nodeCheckInterval(),
-                    Events.get(entity.getSystem()).sink(Events.NODE_CONTROLLER));
-        } else if (ReplicationController.KIND.equals(kind)) {
-            return new ReplicationControllerRules(entity, settings.askTimeout(),
-                    Events.get(entity.getSystem()).sink(Events.REPLICATION_CONTROLLER));
-        } else if (Service.KIND.equals(kind)) {
-            return new ServiceRules(entity.getSystem(), keys, settings);
-        }
-        return KindRules.DEFAULT;
+    public static EntityRef<ServiceCommand> service(ActorSystem<?> system, String id) {
+        return ClusterSharding.get(system).entityRefFor(SERVICE, id);
     }
 }

@@ -9,10 +9,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * What is particular about one kind: defaults on create, which updates are allowed, and the messages
- * beyond apply/get/delete that its entity takes (a pod's binding and status reports, a node's heartbeats).
- * One instance per entity, so it may remember things that need not be stored (the last report's version,
- * the time of the last heartbeat).
+ * What an object's entity does beyond holding it: the messages its kind takes (a pod's status reports, a
+ * node's heartbeats, a controller's observed pods) and a periodic check. One instance per entity, so it may
+ * remember things that need not be stored (the last report's version, the time of the last heartbeat).
  */
 public interface KindRules {
 
@@ -25,28 +24,26 @@ public interface KindRules {
         public static Reaction write(ApiObject object) {
             return new Reaction(object, o -> { }, e -> { });
         }
+
+        /** The message names a newer object than the entity holds (a new uid, a bind): read it again and retry. */
+        public static Reaction stale() {
+            return STALE;
+        }
+
+        private static final Reaction STALE = new Reaction(null, o -> { }, e -> { });
     }
 
-    default ApiObject onCreate(ApiObject created, Instant now) {
-        return created;
-    }
-
-    default Optional<ApiError> checkUpdate(ApiObject current, ApiObject incoming) {
-        return Optional.empty();
-    }
-
-    /** The user's incoming object with the fields the system owns carried over from the stored one. */
-    default ApiObject onUpdate(ApiObject current, ApiObject incoming) {
-        return incoming;
-    }
-
-    /** A message other than apply, get and delete; the default ignores it. */
+    /** A message for the entity; the default ignores it. */
     default Reaction onMessage(EntityMessage message, Optional<ApiObject> current, Instant now) {
         return Reaction.none();
     }
 
-    /** The object was deleted (the delete is stored): what the entity keeps besides it goes too. */
-    default void onDeleted(ApiObject was) {
+    /**
+     * The object as someone else last saw it in the store (the Master's view sends it along), if it is newer than
+     * the entity's: the entity takes it before it handles the message. Empty when the message carries none.
+     */
+    default Optional<ApiObject> carried(EntityMessage message) {
+        return Optional.empty();
     }
 
     /** How often {@link #onTick} runs while the entity lives; empty for never. */

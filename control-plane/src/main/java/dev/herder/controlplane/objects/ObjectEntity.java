@@ -1,52 +1,52 @@
 package dev.herder.controlplane.objects;
 
-import dev.herder.controlplane.ControlPlaneSettings;
 import dev.herder.controlplane.events.EventRecorder;
 import dev.herder.controlplane.events.Events;
-import dev.herder.controlplane.store.BucketKey;
-import dev.herder.controlplane.store.ObjectBucket;
-import dev.herder.controlplane.store.StoreKeys;
-import dev.herder.controlplane.store.StoreWrites;
+import dev.herder.controlplane.store.Change;
+import dev.herder.controlplane.store.ObjectCodec;
+import dev.herder.controlplane.store.ObjectStore;
+import dev.herder.controlplane.store.Result;
+import dev.herder.controlplane.store.Stores;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.EventSource;
+import dev.herder.protocol.api.Kinds;
 import dev.herder.protocol.api.ObjectReference;
 import dev.herder.protocol.wire.ApiError;
-import dev.herder.protocol.wire.ApiResponse;
 import dev.herder.protocol.wire.EntityMessage;
 import dev.herder.protocol.wire.EventReport;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.cluster.ddata.typed.javadsl.DistributedData;
-import org.apache.pekko.cluster.ddata.typed.javadsl.Replicator;
-import org.apache.pekko.cluster.ddata.typed.javadsl.ReplicatorMessageAdapter;
 
 /**
- * The one actor that owns one object (a sharded entity): the only writer of it. It loads the object from
- * the store, then takes one change at a time, writing each with WriteMajority before it answers.
+ * The reconciler of one object (a sharded entity): it reads the object from the store when it starts, and
+ * carries out what its kind's rules decide, one write at a time, each guarded on the version it read. Users
+ * write through the API meanwhile, so a write can meet a newer version: then the entity reads the object again
+ * and decides again on the same message (a conflict is never overwritten).
  *
  * <pre>
- *   loading --(read majority)--> idle --(change)--> persisting --(majority acked)--> idle
- *      ^  (read failed: retry)                          | (timeout: answer UNAVAILABLE)
+ *   loading --(read)--> idle --(a write)--> persisting --(stored)--> idle
+ *      ^  (read failed: retry)                  | (conflict: read again, decide again)
  * </pre>
  */
 public final class ObjectEntity {
     private static final int STASH_CAPACITY = 10_000;
+    private static final int MAX_RETRIES = 3;
+    private static final Duration RELOAD_AFTER = Duration.ofSeconds(1);
     private static final String TICK = "tick";
     private static final String RELOAD = "reload";
 
-    private record Loaded(Replicator.GetResponse<ObjectBucket> response) implements EntityMessage {
+    private record Loaded(Optional<ApiObject> object, Throwable failure) implements EntityMessage {
     }
 
-    private record Persisted(Replicator.UpdateResponse<ObjectBucket> response, Optional<ApiObject> result,
-                             KindRules.Reaction reaction) implements EntityMessage {
+    private record Persisted(Result result, KindRules.Reaction reaction, EntityMessage cause, int attempt)
+            implements EntityMessage {
     }
 
     private record Tick() implements EntityMessage {
@@ -55,88 +55,95 @@ public final class ObjectEntity {
     private record Reload() implements EntityMessage {
     }
 
+    /** A message to handle again once the object is read anew, and how many times it was tried. */
+    private record Retry(EntityMessage message, int attempt) implements EntityMessage {
+    }
+
     private final ActorContext<EntityMessage> context;
-    private final ReplicatorMessageAdapter<EntityMessage, ObjectBucket> replicator;
     private final StashBuffer<EntityMessage> stash;
     private final TimerScheduler<EntityMessage> timers;
+    private final ObjectStore store;
     private final String kind;
     private final String id;
-    private final BucketKey key;
     private final KindRules rules;
-    private final ControlPlaneSettings settings;
-    private final StoreWrites writes;
     private Optional<ApiObject> current = Optional.empty();
+    private Retry afterLoad;
 
-    private ObjectEntity(ActorContext<EntityMessage> context,
-                         ReplicatorMessageAdapter<EntityMessage, ObjectBucket> replicator,
-                         StashBuffer<EntityMessage> stash, TimerScheduler<EntityMessage> timers, String kind, String id,
-                         StoreKeys keys, KindRules rules, ControlPlaneSettings settings) {
+    private ObjectEntity(ActorContext<EntityMessage> context, StashBuffer<EntityMessage> stash,
+                         TimerScheduler<EntityMessage> timers, String kind, String id, KindRules rules) {
         this.context = context;
-        this.replicator = replicator;
         this.stash = stash;
         this.timers = timers;
+        this.store = Stores.get(context.getSystem()).objects();
         this.kind = kind;
         this.id = id;
-        this.key = keys.keyFor(kind, id);
         this.rules = rules;
-        this.settings = settings;
-        this.writes = StoreWrites.of(context.getSystem(), settings.tombstoneTtl());
     }
 
-    public static Behavior<EntityMessage> create(String kind, String id, StoreKeys keys, KindRules rules,
-                                                 ControlPlaneSettings settings) {
-        return create(kind, id, keys, ctx -> rules, settings);
-    }
-
-    /** With rules that act through the entity's context (a controller asks other entities for things). */
-    public static Behavior<EntityMessage> create(String kind, String id, StoreKeys keys,
-                                                 java.util.function.Function<ActorContext<EntityMessage>, KindRules> rules,
-                                                 ControlPlaneSettings settings) {
+    /** With rules that act through the entity's context (a controller writes other objects). */
+    public static Behavior<EntityMessage> create(String kind, String id,
+                                                 Function<ActorContext<EntityMessage>, KindRules> rules) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(STASH_CAPACITY, stash ->
-                DistributedData.<EntityMessage, ObjectBucket>withReplicatorMessageAdapter(adapter ->
-                        new ObjectEntity(ctx, adapter, stash, timers, kind, id, keys, rules.apply(ctx), settings)
-                                .load()))));
+                new ObjectEntity(ctx, stash, timers, kind, id, rules.apply(ctx)).load())));
     }
 
     private Behavior<EntityMessage> load() {
-        replicator.askGet(r -> new Replicator.Get<>(key, new Replicator.ReadMajority(settings.readTimeout()), r),
-                Loaded::new);
+        context.pipeToSelf(store.get(kind, namespace(), name()), (o, failure) -> new Loaded(o, failure));
         return loading();
     }
 
     private Behavior<EntityMessage> loading() {
         return Behaviors.receive(EntityMessage.class)
                 .onMessage(Loaded.class, this::onLoaded)
-                .onMessage(Reload.class, r -> load())
+                .onMessage(Reload.class, r -> Behaviors.same())
                 .onAnyMessage(this::stashOrDrop)
                 .build();
     }
 
     private Behavior<EntityMessage> onLoaded(Loaded loaded) {
-        var rsp = loaded.response();
-        if (rsp instanceof Replicator.GetSuccess<ObjectBucket> ok) {
-            current = ok.get(key).get(id);
-        } else if (rsp instanceof Replicator.NotFound<ObjectBucket>) {
-            current = Optional.empty();
-        } else {
-            context.getLog().warn("{} {}: could not read it from a majority of control-plane nodes; retrying", kind, id);
-            timers.startSingleTimer(RELOAD, new Reload(), settings.readTimeout());
-            return loading();
+        if (loaded.failure() != null) {
+            context.getLog().warn("{} {}: could not read it from the store ({}); retrying", kind, id,
+                    loaded.failure().getMessage());
+            timers.startSingleTimer(RELOAD, new Reload(), RELOAD_AFTER);
+            return reloading();
         }
-        rules.tickInterval().ifPresent(every -> timers.startTimerWithFixedDelay(TICK, new Tick(), every));
+        current = loaded.object();
+        rules.tickInterval().ifPresent(every -> {
+            if (!timers.isTimerActive(TICK)) {
+                timers.startTimerWithFixedDelay(TICK, new Tick(), every);
+            }
+        });
+        if (afterLoad != null) {
+            context.getSelf().tell(afterLoad);
+            afterLoad = null;
+        }
         return stash.unstashAll(idle());
+    }
+
+    private Behavior<EntityMessage> reloading() {
+        return Behaviors.receive(EntityMessage.class)
+                .onMessage(Reload.class, r -> load())
+                .onAnyMessage(this::stashOrDrop)
+                .build();
     }
 
     private Behavior<EntityMessage> idle() {
         return Behaviors.receive(EntityMessage.class)
-                .onMessage(EntityCommand.Apply.class, this::onApply)
-                .onMessage(EntityCommand.Get.class, this::onGet)
-                .onMessage(EntityCommand.Delete.class, this::onDelete)
-                .onMessage(Tick.class, t -> react(rules.onTick(current, Instant.now())))
+                .onMessage(Tick.class, t -> react(rules.onTick(current, Instant.now()), t, 0))
                 .onMessage(Reload.class, r -> load())
+                .onMessage(Retry.class, r -> handle(r.message(), r.attempt()))
                 .onMessage(EventReport.class, this::onEventReport)
-                .onAnyMessage(m -> react(rules.onMessage(m, current, Instant.now())))
+                .onAnyMessage(m -> handle(m, 0))
                 .build();
+    }
+
+    private Behavior<EntityMessage> handle(EntityMessage message, int attempt) {
+        rules.carried(message).ifPresent(seen -> {
+            if (current.isEmpty() || ObjectCodec.revisionOf(seen) > ObjectCodec.revisionOf(current.get())) {
+                current = Optional.of(seen);
+            }
+        });
+        return react(rules.onMessage(message, current, Instant.now()), message, attempt);
     }
 
     /** What an agent reports about the object is recorded as the object's event, with the agent's node as host. */
@@ -157,59 +164,22 @@ public final class ObjectEntity {
         return Behaviors.same();
     }
 
-    private Behavior<EntityMessage> onApply(EntityCommand.Apply apply) {
-        Admission.Decision decision = Admission.apply(current, apply.object(), Instant.now(),
-                () -> UUID.randomUUID().toString(), rules);
-        if (decision instanceof Admission.Refuse refuse) {
-            apply.replyTo().tell(new ApiResponse.Applied(List.of(outcome(apply.object(), null, null, refuse.error()))));
-            return Behaviors.same();
+    /** Carries out a reaction: write its object first where it has one (guarded on the version read), then answer. */
+    private Behavior<EntityMessage> react(KindRules.Reaction reaction, EntityMessage cause, int attempt) {
+        if (reaction == KindRules.Reaction.stale() && attempt < MAX_RETRIES) {
+            afterLoad = new Retry(cause, attempt + 1);
+            return load();
         }
-        Admission.Accept accept = (Admission.Accept) decision;
-        if (Admission.UNCHANGED.equals(accept.action())) {
-            apply.replyTo().tell(new ApiResponse.Applied(List.of(outcome(accept.object(), accept.action(), accept.object(), null))));
-            return Behaviors.same();
-        }
-        return react(new KindRules.Reaction(accept.object(),
-                stored -> apply.replyTo().tell(new ApiResponse.Applied(List.of(
-                        outcome(accept.object(), accept.action(), stored.orElse(null), null)))),
-                error -> apply.replyTo().tell(new ApiResponse.Applied(List.of(outcome(accept.object(), null, null, error))))));
-    }
-
-    private Behavior<EntityMessage> onGet(EntityCommand.Get get) {
-        get.replyTo().tell(current.<ApiResponse>map(o -> new ApiResponse.Objects(kind, List.of(o)))
-                .orElseGet(() -> new ApiResponse.Failure(notFound())));
-        return Behaviors.same();
-    }
-
-    private Behavior<EntityMessage> onDelete(EntityCommand.Delete delete) {
-        if (current.isEmpty()) {
-            delete.replyTo().tell(new ApiResponse.Failure(notFound()));
-            return Behaviors.same();
-        }
-        ApiObject was = current.get();
-        return persist(writes.remove(id), Optional.empty(), new KindRules.Reaction(null,
-                gone -> {
-                    rules.onDeleted(was);
-                    delete.replyTo().tell(new ApiResponse.Deleted(was));
-                },
-                error -> delete.replyTo().tell(new ApiResponse.Failure(error))));
-    }
-
-    /** Carries out a reaction: write its object first where it has one, then answer. */
-    private Behavior<EntityMessage> react(KindRules.Reaction reaction) {
         if (reaction.write() == null) {
             reaction.onStored().accept(current);
             return Behaviors.same();
         }
         ApiObject object = reaction.write();
-        return persist(writes.put(id, object), Optional.of(object), reaction);
-    }
-
-    private Behavior<EntityMessage> persist(UnaryOperator<ObjectBucket> change, Optional<ApiObject> result,
-                                            KindRules.Reaction reaction) {
-        replicator.askUpdate(r -> new Replicator.Update<>(key, ObjectBucket.EMPTY,
-                        new Replicator.WriteMajority(settings.writeTimeout()), r, change::apply),
-                rsp -> new Persisted(rsp, result, reaction));
+        Change change = current.isEmpty() ? new Change.Create(object)
+                : new Change.Update(ObjectCodec.withVersion(object, current.get().metadata().resourceVersion()));
+        context.pipeToSelf(store.commit(change), (result, failure) -> new Persisted(result != null ? result
+                : new Result.Failed(new dev.herder.controlplane.store.StoreException(String.valueOf(failure), true, failure)),
+                reaction, cause, attempt));
         return persisting();
     }
 
@@ -221,28 +191,27 @@ public final class ObjectEntity {
     }
 
     private Behavior<EntityMessage> onPersisted(Persisted persisted) {
-        var rsp = persisted.response();
-        if (rsp instanceof Replicator.UpdateSuccess<ObjectBucket>) {
-            current = persisted.result();
+        Result result = persisted.result();
+        if (result instanceof Result.Stored stored) {
+            current = Optional.of(stored.object());
             persisted.reaction().onStored().accept(current);
-        } else if (rsp instanceof Replicator.UpdateTimeout<ObjectBucket>) {
-            // The local replica took the write and gossips it on; only the majority acknowledgement is missing.
-            current = persisted.result();
-            persisted.reaction().onFailed().accept(ApiError.unavailable("the write of " + ApiObjects.describe(kind, name())
-                    + " was not confirmed by a majority of control-plane nodes within " + settings.writeTimeout().toMillis()
-                    + " ms; it may still take effect. Check that at least two control-plane nodes are up."));
-        } else {
-            context.getLog().error("{} {}: store refused the write: {}", kind, id, rsp);
-            persisted.reaction().onFailed().accept(new ApiError(ApiError.Code.INTERNAL,
-                    "the store refused the write of " + ApiObjects.describe(kind, name()) + ": " + rsp));
-            return stash.unstashAll(reloadNow());
+            return stash.unstashAll(idle());
         }
-        return stash.unstashAll(idle());
-    }
-
-    private Behavior<EntityMessage> reloadNow() {
-        context.getSelf().tell(new Reload());
-        return idle();
+        if (result instanceof Result.Conflict && persisted.attempt() < MAX_RETRIES) {
+            // someone else wrote the object meanwhile: read it again, then decide again on the same message
+            if (!(persisted.cause() instanceof Tick)) {
+                afterLoad = new Retry(persisted.cause(), persisted.attempt() + 1);
+            }
+            return load();
+        }
+        ApiError error = result instanceof Result.Failed failed
+                ? ApiError.unavailable("the write of " + ApiObjects.describe(kind, name()) + " failed: "
+                        + failed.error().getMessage())
+                : ApiError.conflict("Operation cannot be fulfilled on " + ApiObjects.describe(kind, name())
+                        + ": the object kept changing while it was being written; try again");
+        context.getLog().warn("{} {}: {}", kind, id, error.message());
+        persisted.reaction().onFailed().accept(error);
+        return load();
     }
 
     private Behavior<EntityMessage> stashOrDrop(EntityMessage message) {
@@ -254,13 +223,9 @@ public final class ObjectEntity {
         return Behaviors.same();
     }
 
-    private ApiResponse.ApplyOutcome outcome(ApiObject sent, String action, ApiObject stored, ApiError error) {
-        return new ApiResponse.ApplyOutcome(kind, sent.metadata().namespace(), sent.metadata().name(), action, stored, error,
-                List.of());
-    }
-
-    private ApiError notFound() {
-        return ApiError.notFound(ApiObjects.describe(kind, name()) + " not found");
+    private String namespace() {
+        int slash = id.indexOf('/');
+        return slash < 0 || !Kinds.namespaced(kind) ? null : id.substring(0, slash);
     }
 
     private String name() {

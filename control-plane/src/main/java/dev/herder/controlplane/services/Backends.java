@@ -1,7 +1,7 @@
 package dev.herder.controlplane.services;
 
 import dev.herder.controlplane.nodes.NodeRules;
-import dev.herder.controlplane.pods.PodCommands;
+import dev.herder.controlplane.pods.PodTransitions;
 import dev.herder.protocol.api.Container;
 import dev.herder.protocol.api.ContainerPort;
 import dev.herder.protocol.api.Node;
@@ -33,8 +33,8 @@ public final class Backends {
         List<ServiceCommands.Backend> out = new ArrayList<>();
         for (Pod p : pods) {
             if (!service.metadata().namespace().equals(p.metadata().namespace()) || !matches.matches(p.metadata().labels())
-                    || p.spec().nodeName() == null || p.metadata().deletionTimestamp() != null || PodCommands.ended(p)
-                    || PodCommands.evicted(p)) {
+                    || p.spec().nodeName() == null || p.metadata().deletionTimestamp() != null || PodTransitions.ended(p)
+                    || PodTransitions.evicted(p)) {
                 continue;
             }
             Node node = nodes.get(p.spec().nodeName());

@@ -1,6 +1,7 @@
 package dev.herder.controlplane.services;
 
-import dev.herder.protocol.wire.EntityMessage;
+import dev.herder.protocol.api.Service;
+import dev.herder.protocol.wire.ServiceCommand;
 import java.util.List;
 import java.util.Map;
 
@@ -9,12 +10,11 @@ public final class ServiceCommands {
     private ServiceCommands() {
     }
 
-    /**
-     * The pods the service's selector matches now, as backends (sent when they change and on every resync).
-     *
-     * @param generation the service's generation the Master matched them with
-     */
-    public record ObservedBackends(String serviceUid, long generation, List<Backend> backends) implements EntityMessage {
+    /** The pods the service's selector matches now, as backends, with the service as the Master's view has it. */
+    public record ObservedBackends(Service service, List<Backend> backends) implements ServiceCommand {
+        public String serviceUid() {
+            return service.metadata().uid();
+        }
     }
 
     /**

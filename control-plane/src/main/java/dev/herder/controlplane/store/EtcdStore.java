@@ -54,9 +54,15 @@ public final class EtcdStore implements Store {
         Client client = Client.builder()
                 .endpoints(settings.endpoints().toArray(String[]::new))
                 .connectTimeout(settings.connectTimeout())
+                // etcd answers pings more often than every 5 s with GOAWAY (too_many_pings)
+                .keepaliveTime(KEEPALIVE_TIME)
+                .keepaliveTimeout(KEEPALIVE_TIMEOUT)
                 .build();
         return new EtcdStore(client, settings);
     }
+
+    private static final java.time.Duration KEEPALIVE_TIME = java.time.Duration.ofSeconds(30);
+    private static final java.time.Duration KEEPALIVE_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     @Override
     public CompletionStage<Optional<Versioned>> get(String key) {

@@ -9,7 +9,6 @@ import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodSpec;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClusterViewTest {
@@ -23,30 +22,30 @@ class ClusterViewTest {
     @Test
     void pendingPodsComeOldestFirstAndBoundOnesAreGroupedByNode() {
         ClusterView view = new ClusterView();
-        view.podBucket("pod-0", Map.<String, ApiObject>of(
-                "default/b", pod("b", "u2", "5", null, "2026-01-02T00:00:00Z"),
-                "default/a", pod("a", "u1", "5", null, "2026-01-03T00:00:00Z"),
-                "default/c", pod("c", "u3", "5", "n1", "2026-01-01T00:00:00Z")));
+        view.listed("Pod", List.<ApiObject>of(
+                pod("b", "u2", "5", null, "2026-01-02T00:00:00Z"),
+                pod("a", "u1", "5", null, "2026-01-03T00:00:00Z"),
+                pod("c", "u3", "5", "n1", "2026-01-01T00:00:00Z")));
         assertEquals(List.of("b", "a"), view.pending().stream().map(p -> p.metadata().name()).toList());
         assertEquals(1, view.boundByNode().get("n1").size());
     }
 
     @Test
-    void aLaggingReplicaDoesNotUndoAnAcknowledgedBind() {
+    void aTrailingWatchEventDoesNotUndoAnAcknowledgedBind() {
         ClusterView view = new ClusterView();
-        view.podBucket("pod-0", Map.<String, ApiObject>of("default/a", pod("a", "u1", "5", null, "t")));
-        view.podUpdated(pod("a", "u1", "6", "n1", "t"));
-        view.podBucket("pod-0", Map.<String, ApiObject>of("default/a", pod("a", "u1", "5", null, "t")));
+        view.listed("Pod", List.<ApiObject>of(pod("a", "u1", "5", null, "t")));
+        view.changed("Pod", "default/a", pod("a", "u1", "6", "n1", "t"));
+        view.changed("Pod", "default/a", pod("a", "u1", "5", null, "t"));
         assertTrue(view.pending().isEmpty());
     }
 
     @Test
     void aRecreatedPodReplacesTheOldOneAndRemovedPodsLeave() {
         ClusterView view = new ClusterView();
-        view.podBucket("pod-0", Map.<String, ApiObject>of("default/a", pod("a", "u1", "9", "n1", "t")));
-        view.podBucket("pod-0", Map.<String, ApiObject>of("default/a", pod("a", "u2", "1", null, "t")));
+        view.listed("Pod", List.<ApiObject>of(pod("a", "u1", "9", "n1", "t")));
+        view.changed("Pod", "default/a", pod("a", "u2", "1", null, "t"));
         assertEquals("u2", view.pending().get(0).metadata().uid());
-        view.podBucket("pod-0", Map.of());
+        view.changed("Pod", "default/a", null);
         assertTrue(view.pending().isEmpty());
         assertTrue(view.boundByNode().isEmpty());
     }
@@ -54,15 +53,14 @@ class ClusterViewTest {
     @Test
     void capacityEpochMovesWhenABoundPodLeavesOrANodeChangesButNotForNewPendingPods() {
         ClusterView view = new ClusterView();
-        view.podBucket("pod-0", Map.<String, ApiObject>of("default/a", pod("a", "u1", "5", "n1", "t")));
+        view.listed("Pod", List.<ApiObject>of(pod("a", "u1", "5", "n1", "t")));
         long start = view.capacityEpoch();
-        view.podBucket("pod-0", Map.<String, ApiObject>of("default/a", pod("a", "u1", "5", "n1", "t"),
-                "default/b", pod("b", "u2", "5", null, "t")));
+        view.changed("Pod", "default/b", pod("b", "u2", "5", null, "t"));
         assertEquals(start, view.capacityEpoch(), "a new pending pod frees nothing");
-        view.podBucket("pod-0", Map.<String, ApiObject>of("default/b", pod("b", "u2", "5", null, "t")));
+        view.changed("Pod", "default/a", null);
         assertTrue(view.capacityEpoch() > start, "a bound pod left its node");
         long afterDelete = view.capacityEpoch();
-        view.nodeBucket("node-0", Map.of());
+        view.listed("Node", List.of());
         assertTrue(view.capacityEpoch() > afterDelete, "nodes changed");
     }
 }

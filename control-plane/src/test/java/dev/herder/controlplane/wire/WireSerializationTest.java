@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herder.controlplane.TestNode;
 import dev.herder.controlplane.master.MasterProtocol;
-import dev.herder.controlplane.objects.EntityCommand;
-import dev.herder.controlplane.pods.PodCommands;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.ContainerState;
 import dev.herder.protocol.api.ContainerStateRunning;
@@ -32,7 +30,6 @@ import dev.herder.protocol.wire.ContainerLogsRequest;
 import dev.herder.protocol.wire.NodeHeartbeat;
 import dev.herder.protocol.wire.PodAssignments;
 import dev.herder.protocol.wire.PodStatusReport;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,19 +40,16 @@ import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every message that crosses a process goes through Pekko's configured serializer (Jackson CBOR) and back. */
 class WireSerializationTest {
-    @TempDir
-    static Path dir;
     private static ActorTestKit kit;
 
     @BeforeAll
     static void start() {
-        kit = TestNode.start(dir);
+        kit = TestNode.start();
     }
 
     @AfterAll
@@ -98,7 +92,7 @@ class WireSerializationTest {
                 new dev.herder.controlplane.master.MasterProtocol.ReservePorts("default/web", "NodePort",
                         svc.spec().ports(), ref.unsafeUpcast()),
                 new dev.herder.controlplane.master.MasterProtocol.PortsReserved(svc.spec().ports(), null),
-                new dev.herder.controlplane.services.ServiceCommands.ObservedBackends("svc-uid", 2, List.of(
+                new dev.herder.controlplane.services.ServiceCommands.ObservedBackends(svc, List.of(
                         new dev.herder.controlplane.services.ServiceCommands.Backend("web-1", "uid", "node-1",
                                 "127.0.0.2", true, Map.of("http", 8080)))),
                 new dev.herder.protocol.wire.ServiceRoutes(7L, List.of(new dev.herder.protocol.wire.ServiceRoutes.Route(
@@ -108,11 +102,9 @@ class WireSerializationTest {
                 new dev.herder.protocol.wire.EventReport("Pod", "default", "web", "uid", "spec.containers{main}", "kubelet", "node-1",
                         "Warning", "BackOff", "Back-off restarting failed container main", "2026-11-27T10:00:00Z"),
                 new PodAssignments("node-1", 9L, false, List.of(pod), List.of("gone-uid")),
-                new EntityCommand.Apply(pod, ref.unsafeUpcast()),
-                new PodCommands.Bind("node-1", "uid", ref.unsafeUpcast()),
-                new PodCommands.BindResult("default/web", pod, null),
-                new PodCommands.MarkUnschedulable("uid", "0/3 nodes available: 3 insufficient cpu"),
-                new dev.herder.controlplane.controllers.ControllerCommands.ObservedPods("rc-uid", 2, List.of(
+                new ApiRequest.Get("Pod", null, null, null, null, 500, "MTJ8L3JlZ2lzdHJ5L3BvZHMvZGVmYXVsdC93ZWI"),
+                new ApiResponse.Objects("Pod", List.of(pod), "12", "MTJ8L3JlZ2lzdHJ5L3BvZHMvZGVmYXVsdC93ZWI"),
+                new dev.herder.controlplane.controllers.ControllerCommands.ObservedPods(rc, List.of(
                         new dev.herder.controlplane.controllers.ControllerCommands.PodSummary("web-b2k4x", "uid",
                                 "Running", true, "2026-11-27T10:00:00Z", "2026-11-27T09:59:58Z", false, "node-1",
                                 "0a1b2c3d4e"))),

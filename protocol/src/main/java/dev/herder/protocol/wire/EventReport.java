@@ -12,7 +12,7 @@ package dev.herder.protocol.wire;
  */
 public record EventReport(String kind, String namespace, String name, String uid, String fieldPath, String component,
                           String nodeName, String type, String reason, String message, String at)
-        implements EntityMessage {
+        implements PodCommand, ServiceCommand {
     public static final String KUBELET = "kubelet";
     public static final String PROXY = "proxy";
 }

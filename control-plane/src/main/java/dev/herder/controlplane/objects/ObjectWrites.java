@@ -1,0 +1,132 @@
+package dev.herder.controlplane.objects;
+
+import dev.herder.controlplane.store.Change;
+import dev.herder.controlplane.store.ObjectStore;
+import dev.herder.controlplane.store.Result;
+import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.ObjectKey;
+import dev.herder.protocol.wire.ApiError;
+import dev.herder.protocol.wire.ApiResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
+
+/**
+ * Writes as users (and controllers acting for them) make them, straight to the store from whichever node takes
+ * the request: read the object, decide with {@link Admission}, write guarded on the version read. When the object
+ * changed in between and the writer named no resourceVersion of its own, it reads and decides again (a few
+ * times); a writer that named one gets the conflict.
+ */
+public final class ObjectWrites {
+    private static final int ATTEMPTS = 5;
+    private final ObjectStore store;
+
+    public ObjectWrites(ObjectStore store) {
+        this.store = store;
+    }
+
+    public ObjectStore store() {
+        return store;
+    }
+
+    /** Create or update the object (validated already); answered with the outcome, its error set when refused. */
+    public CompletionStage<ApiResponse.ApplyOutcome> apply(ApiObject object) {
+        return apply(object, ATTEMPTS);
+    }
+
+    private CompletionStage<ApiResponse.ApplyOutcome> apply(ApiObject object, int attemptsLeft) {
+        ObjectKey key = ObjectKey.of(object);
+        return store.get(key.kind(), key.namespace(), key.name()).thenCompose(current -> {
+            Admission.Decision decision = Admission.apply(current, object, Instant.now(),
+                    () -> UUID.randomUUID().toString(), KindStrategy.of(object.kind()));
+            if (decision instanceof Admission.Refuse refuse) {
+                return done(outcome(object, null, null, refuse.error()));
+            }
+            Admission.Accept accept = (Admission.Accept) decision;
+            if (Admission.UNCHANGED.equals(accept.action())) {
+                return done(outcome(object, accept.action(), accept.object(), null));
+            }
+            Change change = current.isEmpty() ? new Change.Create(accept.object()) : new Change.Update(accept.object());
+            return store.commit(change).thenCompose(result -> {
+                if (result instanceof Result.Stored stored) {
+                    return done(outcome(object, accept.action(), stored.object(), null));
+                }
+                if (result instanceof Result.Conflict && attemptsLeft > 1 && !namesVersion(object)) {
+                    return apply(object, attemptsLeft - 1);
+                }
+                return done(outcome(object, null, null, error(object, result)));
+            });
+        });
+    }
+
+    /**
+     * Changes the stored object with change (which returns null to leave it), guarded on the version read, and
+     * reads and changes again when it was written meanwhile. Answered with the result; Conflict(0): not found.
+     */
+    public CompletionStage<Result> update(String kind, String namespace, String name, UnaryOperator<ApiObject> change) {
+        return update(kind, namespace, name, change, ATTEMPTS);
+    }
+
+    private CompletionStage<Result> update(String kind, String namespace, String name, UnaryOperator<ApiObject> change,
+                                           int attemptsLeft) {
+        return store.get(kind, namespace, name).thenCompose(current -> {
+            if (current.isEmpty()) {
+                return CompletableFuture.completedFuture(new Result.Conflict(0));
+            }
+            ApiObject changed = change.apply(current.get());
+            if (changed == null) {
+                return CompletableFuture.completedFuture(new Result.Stored(current.get()));
+            }
+            return store.commit(new Change.Update(changed)).thenCompose(result ->
+                    result instanceof Result.Conflict c && c.currentRevision() != 0 && attemptsLeft > 1
+                            ? update(kind, namespace, name, change, attemptsLeft - 1)
+                            : CompletableFuture.completedFuture(result));
+        });
+    }
+
+    /** A new object as the API would create it (uid, creation time, its kind's defaults), written only if none is. */
+    public CompletionStage<Result> create(ApiObject object) {
+        Admission.Decision decision = Admission.apply(Optional.empty(), object, Instant.now(),
+                () -> UUID.randomUUID().toString(), KindStrategy.of(object.kind()));
+        if (decision instanceof Admission.Refuse refuse) {
+            return CompletableFuture.completedFuture(new Result.Failed(
+                    new dev.herder.controlplane.store.StoreException(refuse.error().message(), false, null)));
+        }
+        return store.commit(new Change.Create(((Admission.Accept) decision).object()));
+    }
+
+    /** The error a failed write means for a user. */
+    public static ApiError error(ApiObject object, Result result) {
+        String what = ApiObjects.describe(object.kind(), object.metadata().name());
+        if (result instanceof Result.Conflict conflict) {
+            return conflict.currentRevision() == 0 && namesVersion(object)
+                    ? ApiError.conflict("Operation cannot be fulfilled on " + what + ": resourceVersion "
+                            + object.metadata().resourceVersion() + " was given but the object does not exist"
+                            + " (it was deleted); remove metadata.resourceVersion to create it")
+                    : ApiError.conflict("Operation cannot be fulfilled on " + what + ": the object has been modified"
+                            + (namesVersion(object) ? " (resourceVersion " + object.metadata().resourceVersion()
+                            + " was given, the current one is " + conflict.currentRevision() + ")" : "")
+                            + "; get the latest version and apply your changes to it");
+        }
+        return ApiError.unavailable("the write of " + what + " was not confirmed by the store: "
+                + ((Result.Failed) result).error().getMessage());
+    }
+
+    private static boolean namesVersion(ApiObject o) {
+        String v = o.metadata().resourceVersion();
+        return v != null && !v.isEmpty();
+    }
+
+    private static CompletionStage<ApiResponse.ApplyOutcome> done(ApiResponse.ApplyOutcome outcome) {
+        return CompletableFuture.completedFuture(outcome);
+    }
+
+    private static ApiResponse.ApplyOutcome outcome(ApiObject sent, String action, ApiObject stored, ApiError error) {
+        return new ApiResponse.ApplyOutcome(sent.kind(), sent.metadata().namespace(), sent.metadata().name(), action,
+                stored, error, List.of());
+    }
+}
