@@ -99,10 +99,7 @@ public final class EtcdMembers implements AutoCloseable {
     /** SIGKILL, and waits for the process to end. */
     public void kill(int member) throws InterruptedException {
         check(member);
-        Process process;
-        synchronized (this) {
-            process = processes[member - 1];
-        }
+        Process process = process(member);
         if (process != null) {
             process.destroyForcibly();
             process.waitFor();
@@ -178,9 +175,10 @@ public final class EtcdMembers implements AutoCloseable {
         Exception last = null;
         while (System.nanoTime() < deadline) {
             for (int member = 1; member <= size(); member++) {
-                if (processes[member - 1] != null && !isRunning(member)) {
+                Process process = process(member);
+                if (process != null && !process.isAlive()) {
                     throw new IllegalStateException("etcd member " + name(member) + " ended at start (exit "
-                            + processes[member - 1].exitValue() + "); see " + log(member));
+                            + process.exitValue() + "); see " + log(member));
                 }
             }
             try {
@@ -194,6 +192,10 @@ public final class EtcdMembers implements AutoCloseable {
         }
         throw new IllegalStateException("the etcd cluster at " + endpoints() + " did not elect a leader and answer a "
                 + "read within " + READY_TIMEOUT.toSeconds() + " s; see the logs " + logs(), last);
+    }
+
+    private synchronized Process process(int member) {
+        return processes[member - 1];
     }
 
     private boolean leads(int member) {

@@ -64,7 +64,6 @@ public final class EtcdStore implements Store {
                 response -> response.getKvs().stream().findFirst().map(EtcdStore::versioned));
     }
 
-    /** startAfter is the part after prefix of the last key already read (the pages' continue token). */
     @Override
     public CompletionStage<Page> list(String prefix, String startAfter, long revision, int limit) {
         byte[] from = (startAfter == null ? prefix : prefix + startAfter + "\0").getBytes(StandardCharsets.UTF_8);
