@@ -52,8 +52,9 @@ final class EtcdErrors {
                 + requestTimeout.toMillis() + " ms); is a majority of etcd members up?", sent, null);
     }
 
-    StoreException closed() {
-        return new StoreException("the etcd store was closed before the op was sent", false, null);
+    StoreException closed(boolean sent) {
+        return new StoreException(sent ? "the etcd store was closed before etcd answered" : "the etcd store is closed",
+                sent, null);
     }
 
     static boolean isCompacted(Throwable error) {

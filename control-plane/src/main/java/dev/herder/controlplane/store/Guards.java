@@ -17,6 +17,9 @@ import java.util.List;
  * every guarded key, so that a txn that failed says which guards did not hold ({@link #conflict}).
  */
 final class Guards {
+    /** The Else gets need a key's mod_revision (or its absence), not its value. */
+    private static final GetOption REVISION_ONLY = GetOption.builder().withKeysOnly(true).build();
+
     private Guards() {
     }
 
@@ -30,13 +33,26 @@ final class Guards {
             Cmp guard = guard(op, key);
             if (guard != null) {
                 guards.add(guard);
-                reads.add(io.etcd.jetcd.op.Op.get(key, GetOption.DEFAULT));
+                reads.add(io.etcd.jetcd.op.Op.get(key, REVISION_ONLY));
             }
             writes.add(write(op, key));
         }
         return txn.If(guards.toArray(Cmp[]::new))
                 .Then(writes.toArray(io.etcd.jetcd.op.Op[]::new))
                 .Else(reads.toArray(io.etcd.jetcd.op.Op[]::new));
+    }
+
+    /** What an op weighs in a txn request: its key and value. */
+    static long bytes(Op op) {
+        long key = op.key().getBytes(StandardCharsets.UTF_8).length;
+        if (op instanceof Op.Create c) {
+            return key + c.value().length;
+        } else if (op instanceof Op.Update u) {
+            return key + u.value().length;
+        } else if (op instanceof Op.Put p) {
+            return key + p.value().length;
+        }
+        return key;
     }
 
     static boolean guarded(Op op) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,7 @@ final class TxnBatcher {
     private final EtcdErrors errors;
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final Set<String> keysInFlight = new HashSet<>();
+    private final Set<Pending> inFlight = new HashSet<>();
     private final AtomicLong txnsSent = new AtomicLong();
     private int txnsInFlight;
     private boolean closed;
@@ -60,6 +62,12 @@ final class TxnBatcher {
                         "two ops of one commit name the key " + op.key() + "; commit them one after the other"));
             }
         }
+        synchronized (this) {
+            if (closed) {
+                Outcome failed = new Outcome.Failed(errors.closed(false));
+                return CompletableFuture.completedFuture(ops.stream().map(op -> failed).toList());
+            }
+        }
         List<Pending> pendings = ops.stream().map(this::pending).toList();
         boolean accepted;
         synchronized (this) {
@@ -69,7 +77,7 @@ final class TxnBatcher {
             }
         }
         if (!accepted) {
-            pendings.forEach(p -> p.answer(new Outcome.Failed(errors.closed())));
+            pendings.forEach(p -> p.answer(new Outcome.Failed(errors.closed(false))));
         }
         pump();
         CompletableFuture<?>[] results = pendings.stream().map(p -> p.result).toArray(CompletableFuture[]::new);
@@ -82,23 +90,30 @@ final class TxnBatcher {
         return txnsSent.get();
     }
 
-    /** Answers every op not yet sent as failed; ops in flight are answered when their txn is. */
+    /** Answers every op not answered yet as failed (those sent: may have happened). */
     void close() {
-        List<Pending> dropped;
+        List<Pending> notSent;
+        List<Pending> sent;
         synchronized (this) {
             closed = true;
-            dropped = new ArrayList<>(queue);
+            notSent = new ArrayList<>(queue);
+            sent = new ArrayList<>(inFlight);
             queue.clear();
         }
-        dropped.forEach(p -> p.answer(new Outcome.Failed(errors.closed())));
+        notSent.forEach(p -> p.answer(new Outcome.Failed(errors.closed(false))));
+        sent.forEach(p -> p.answer(new Outcome.Failed(errors.closed(true))));
     }
 
     private Pending pending(Op op) {
         Pending p = new Pending(op);
-        ScheduledFuture<?> deadline = timer.schedule(
-                () -> p.answer(new Outcome.Failed(errors.timeout("write of " + op.key(), p.sent))),
-                settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        p.result.whenComplete((outcome, error) -> deadline.cancel(false));
+        try {
+            ScheduledFuture<?> deadline = timer.schedule(
+                    () -> p.answer(new Outcome.Failed(errors.timeout("write of " + op.key(), p.sent))),
+                    settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            p.result.whenComplete((outcome, error) -> deadline.cancel(false));
+        } catch (RejectedExecutionException closing) {
+            p.answer(new Outcome.Failed(errors.closed(false)));
+        }
         return p;
     }
 
@@ -115,21 +130,31 @@ final class TxnBatcher {
                 }
                 txnsInFlight++;
                 batch.forEach(p -> keysInFlight.add(p.op.key()));
+                inFlight.addAll(batch);
             }
             send(batch);
         }
     }
 
-    /** Up to max-ops-per-txn ops in queue order, skipping answered ones and those whose key is taken. */
+    /**
+     * Up to max-ops-per-txn ops and max-bytes-per-txn bytes (one op at least) in queue order, skipping answered
+     * ones and those whose key is taken.
+     */
     private List<Pending> takeBatch() {
         List<Pending> batch = new ArrayList<>();
         Set<String> keys = new HashSet<>();
+        long bytes = 0;
         Iterator<Pending> waiting = queue.iterator();
         while (waiting.hasNext() && batch.size() < settings.maxOpsPerTxn()) {
             Pending p = waiting.next();
             if (p.result.isDone()) {
                 waiting.remove();
-            } else if (!keysInFlight.contains(p.op.key()) && keys.add(p.op.key())) {
+            } else if (!keysInFlight.contains(p.op.key()) && !keys.contains(p.op.key())) {
+                if (!batch.isEmpty() && bytes + p.bytes > settings.maxBytesPerTxn()) {
+                    break;
+                }
+                keys.add(p.op.key());
+                bytes += p.bytes;
                 waiting.remove();
                 batch.add(p);
             }
@@ -165,6 +190,7 @@ final class TxnBatcher {
         synchronized (this) {
             txnsInFlight--;
             batch.forEach(p -> keysInFlight.remove(p.op.key()));
+            batch.forEach(inFlight::remove);
             for (int i = again.size() - 1; i >= 0; i--) {
                 Pending p = again.get(i);
                 if (++p.attempts >= MAX_ATTEMPTS) {
@@ -203,12 +229,14 @@ final class TxnBatcher {
 
     private static final class Pending {
         final Op op;
+        final long bytes;
         final CompletableFuture<Outcome> result = new CompletableFuture<>();
         volatile boolean sent;
         int attempts;
 
         Pending(Op op) {
             this.op = op;
+            this.bytes = Guards.bytes(op);
         }
 
         void answer(Outcome outcome) {

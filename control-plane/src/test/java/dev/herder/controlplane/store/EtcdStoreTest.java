@@ -13,7 +13,9 @@ import io.etcd.jetcd.Client;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -152,6 +154,38 @@ class EtcdStoreTest {
             assertArrayEquals(bytes("put-" + c), await(store.get(prefix + "put")).orElseThrow().value());
             assertEquals(Optional.empty(), await(store.get(prefix + "stale")));
         }
+    }
+
+    @Test
+    void writesBiggerThanEtcdsRequestLimitTogetherAreSpreadOverTxns() throws Exception {
+        byte[] value = new byte[20 * 1024];
+        Arrays.fill(value, (byte) 'x');
+        List<CompletionStage<Outcome>> answers = new ArrayList<>();
+        long txnsBefore = store.txnsSent();
+        for (int i = 0; i < 200; i++) {
+            answers.add(store.commit(new Op.Put("/big/" + i, value, 0)));
+        }
+        for (CompletionStage<Outcome> answer : answers) {
+            written(await(answer));
+        }
+        long txns = store.txnsSent() - txnsBefore;
+        assertTrue(txns >= 4 && txns < 200, "4 MB of writes took " + txns + " txns");
+        assertEquals(200, await(store.list("/big/", null, 0, 0)).items().size());
+    }
+
+    @Test
+    void aClosedStoreAnswersEveryCallAsFailed() throws Exception {
+        EtcdStore closing = EtcdStore.connect(TestEtcd.settings(members));
+        written(await(closing.commit(new Op.Put("/closing/a", bytes("a"), 0))));
+        closing.close();
+
+        Outcome after = await(closing.commit(new Op.Put("/closing/b", bytes("b"), 0)));
+        assertFalse(assertInstanceOf(Outcome.Failed.class, after).error().mayHaveHappened());
+        ExecutionException read = assertThrows(ExecutionException.class, () -> await(closing.get("/closing/a")));
+        assertInstanceOf(StoreException.class, read.getCause());
+        RecordingListener listener = new RecordingListener();
+        closing.watch("/closing/", 0, listener);
+        assertInstanceOf(StoreException.class, listener.error());
     }
 
     @Test

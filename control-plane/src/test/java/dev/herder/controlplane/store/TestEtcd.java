@@ -44,7 +44,7 @@ final class TestEtcd {
     static EtcdSettings settings(List<String> endpoints) {
         EtcdSettings reference = EtcdSettings.from(ConfigFactory.defaultReference());
         return new EtcdSettings(endpoints, reference.connectTimeout(), reference.requestTimeout(),
-                reference.maxOpsPerTxn(), reference.maxTxnsInFlight());
+                reference.maxOpsPerTxn(), reference.maxBytesPerTxn(), reference.maxTxnsInFlight());
     }
 
     static <T> T await(CompletionStage<T> stage) throws Exception {
