@@ -18,9 +18,11 @@ public record EtcdSettings(
         if (endpoints.isEmpty()) {
             throw new IllegalArgumentException("herder.etcd.endpoints names no etcd member");
         }
-        if (maxOpsPerTxn < 1 || maxBytesPerTxn < 1 || maxTxnsInFlight < 1) {
-            throw new IllegalArgumentException(
-                    "herder.etcd.max-ops-per-txn, max-bytes-per-txn and max-txns-in-flight must be at least 1");
+        if (maxOpsPerTxn < 2) {
+            throw new IllegalArgumentException("herder.etcd.max-ops-per-txn must be at least 2, not " + maxOpsPerTxn);
+        }
+        if (maxBytesPerTxn < 1 || maxTxnsInFlight < 1) {
+            throw new IllegalArgumentException("herder.etcd.max-bytes-per-txn and max-txns-in-flight must be at least 1");
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.herder.controlplane.store;
 
 import io.etcd.jetcd.KV;
-import io.etcd.jetcd.KeyValue;
-import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.kv.TxnResponse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,19 +19,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Group commit: the ops of every caller wait in one queue, and each etcd txn carries up to max-ops-per-txn of them,
- * each guarded on its own (see {@link Guards}). While max-txns-in-flight txns are unanswered, new ops wait, so a
- * burst of writes becomes few txns. A txn whose If failed tells (through its Else gets) which guards did not hold:
- * those ops are answered Conflict, the others go again at the head of the queue.
+ * Group commit: the ops of every caller wait in one queue, and each etcd txn carries up to max-ops-per-txn - 1 of
+ * them (and max-bytes-per-txn), each guarded on its own (see {@link Guards}): a conflict fails only its op. While
+ * max-txns-in-flight txns are unanswered, new ops wait, so a burst of writes becomes few txns.
  *
  * <p>An op never shares a txn with another op on its key (etcd refuses that), nor is it sent while an earlier op on
  * its key is in flight, so ops on one key are carried out in the order they came. Every op is answered within
  * request-timeout; answers are completed on the callback executor, never on a gRPC thread.
  */
 final class TxnBatcher {
-    /** A txn fails only for guards that did not hold, each answered then, so an op goes again only a few times. */
-    private static final int MAX_ATTEMPTS = 16;
-
+    /** etcd counts a txn's ops plus those of its deepest nested txn against --max-txn-ops; each guard nests one. */
+    private final int opsPerTxn;
     private final KV kv;
     private final EtcdSettings settings;
     private final Executor callbacks;
@@ -48,6 +44,7 @@ final class TxnBatcher {
 
     TxnBatcher(KV kv, EtcdSettings settings, Executor callbacks, ScheduledExecutorService timer, EtcdErrors errors) {
         this.kv = kv;
+        this.opsPerTxn = settings.maxOpsPerTxn() - 1;
         this.settings = settings;
         this.callbacks = callbacks;
         this.timer = timer;
@@ -137,7 +134,7 @@ final class TxnBatcher {
     }
 
     /**
-     * Up to max-ops-per-txn ops and max-bytes-per-txn bytes (one op at least) in queue order, skipping answered
+     * Up to max-ops-per-txn - 1 ops and max-bytes-per-txn bytes (one op at least) in queue order, skipping answered
      * ones and those whose key is taken.
      */
     private List<Pending> takeBatch() {
@@ -145,7 +142,7 @@ final class TxnBatcher {
         Set<String> keys = new HashSet<>();
         long bytes = 0;
         Iterator<Pending> waiting = queue.iterator();
-        while (waiting.hasNext() && batch.size() < settings.maxOpsPerTxn()) {
+        while (waiting.hasNext() && batch.size() < opsPerTxn) {
             Pending p = waiting.next();
             if (p.result.isDone()) {
                 waiting.remove();
@@ -176,55 +173,21 @@ final class TxnBatcher {
     }
 
     private void settle(List<Pending> batch, TxnResponse response, Throwable error) {
-        List<Pending> again = List.of();
         if (error != null) {
             Outcome failed = new Outcome.Failed(errors.write(error));
             batch.forEach(p -> p.answer(failed));
-        } else if (response.isSucceeded()) {
-            Outcome written = new Outcome.Written(response.getHeader().getRevision());
-            batch.forEach(p -> p.answer(written));
         } else {
-            again = answerConflicts(batch, response.getGetResponses());
+            List<Outcome> outcomes = Guards.outcomes(batch.stream().map(p -> p.op).toList(), response);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).answer(outcomes.get(i));
+            }
         }
-        List<Pending> givenUp = new ArrayList<>();
         synchronized (this) {
             txnsInFlight--;
             batch.forEach(p -> keysInFlight.remove(p.op.key()));
             batch.forEach(inFlight::remove);
-            for (int i = again.size() - 1; i >= 0; i--) {
-                Pending p = again.get(i);
-                if (++p.attempts >= MAX_ATTEMPTS) {
-                    givenUp.add(p);
-                } else if (!closed) {
-                    queue.addFirst(p);
-                } else {
-                    givenUp.add(p);
-                }
-            }
         }
-        givenUp.forEach(p -> p.answer(new Outcome.Failed(new StoreException("write of " + p.op.key()
-                + " was not carried out: its txn failed " + p.attempts + " times on other ops' guards", false, null))));
         pump();
-    }
-
-    /** Answers Conflict to the ops whose guard did not hold (read from the Else gets); the others go again. */
-    private List<Pending> answerConflicts(List<Pending> batch, List<GetResponse> reads) {
-        List<Pending> again = new ArrayList<>();
-        int read = 0;
-        for (Pending p : batch) {
-            if (!Guards.guarded(p.op)) {
-                again.add(p);
-                continue;
-            }
-            List<KeyValue> kvs = reads.get(read++).getKvs();
-            Outcome.Conflict conflict = Guards.conflict(p.op, kvs.isEmpty() ? null : kvs.get(0));
-            if (conflict != null) {
-                p.answer(conflict);
-            } else {
-                again.add(p);
-            }
-        }
-        return again;
     }
 
     private static final class Pending {
@@ -232,7 +195,6 @@ final class TxnBatcher {
         final long bytes;
         final CompletableFuture<Outcome> result = new CompletableFuture<>();
         volatile boolean sent;
-        int attempts;
 
         Pending(Op op) {
             this.op = op;

@@ -134,7 +134,8 @@ class EtcdStoreTest {
                 for (int i = 0; i < opsPerCaller; i++) {
                     Outcome want = expected.get(c).get(i);
                     if (want == null) {
-                        assertInstanceOf(Outcome.Written.class, outcomes.get(i), "caller " + c + " op " + i);
+                        assertInstanceOf(Outcome.Written.class, outcomes.get(i),
+                                "caller " + c + " op " + i + ": " + outcomes.get(i));
                     } else {
                         assertEquals(want, outcomes.get(i), "caller " + c + " op " + i);
                     }
@@ -171,6 +172,17 @@ class EtcdStoreTest {
         long txns = store.txnsSent() - txnsBefore;
         assertTrue(txns >= 4 && txns < 200, "4 MB of writes took " + txns + " txns");
         assertEquals(200, await(store.list("/big/", null, 0, 0)).items().size());
+    }
+
+    @Test
+    void aWriteEtcdRefusesFailsAsNotCarriedOut() throws Exception {
+        byte[] tooBig = new byte[2 * 1024 * 1024];
+
+        Outcome refused = await(store.commit(new Op.Put("/refused/too-big", tooBig, 0)));
+
+        StoreException error = assertInstanceOf(Outcome.Failed.class, refused).error();
+        assertFalse(error.mayHaveHappened(), error.getMessage());
+        assertEquals(Optional.empty(), await(store.get("/refused/too-big")));
     }
 
     @Test
