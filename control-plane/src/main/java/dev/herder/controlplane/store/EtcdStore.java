@@ -29,7 +29,8 @@ import java.util.function.Supplier;
 /**
  * The {@link Store} over an etcd v3 cluster (jetcd). Reads are linearizable; writes go through the
  * {@link TxnBatcher}'s shared, guarded txns. Every answer is completed on the store's own callback threads, never on
- * gRPC's, and every call fails after herder.etcd.request-timeout.
+ * gRPC's, and every call fails after herder.etcd.request-timeout. Those threads are few: a caller's continuation
+ * must not block on them (hand blocking work to another executor, or use the async variants).
  */
 public final class EtcdStore implements Store {
     private static final int CALLBACK_THREADS = 2;
