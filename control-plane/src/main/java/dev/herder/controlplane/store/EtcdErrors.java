@@ -1,8 +1,8 @@
 package dev.herder.controlplane.store;
 
 import io.etcd.jetcd.common.exception.CompactedException;
-import io.etcd.jetcd.common.exception.ErrorCode;
 import io.etcd.jetcd.common.exception.EtcdException;
+import io.grpc.Status;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -39,7 +39,7 @@ final class EtcdErrors {
     /** A txn that failed after it was sent: unless etcd refused it outright, it may have been carried out. */
     StoreException write(Throwable error) {
         Throwable cause = unwrap(error);
-        if (cause instanceof EtcdException e && refused(e.getErrorCode())) {
+        if (refused(cause)) {
             return new StoreException("etcd refused the write: " + cause.getMessage()
                     + " (check herder.etcd.max-ops-per-txn against the members' --max-txn-ops)", false, cause);
         }
@@ -52,8 +52,9 @@ final class EtcdErrors {
                 + requestTimeout.toMillis() + " ms); is a majority of etcd members up?", sent, null);
     }
 
-    StoreException closed() {
-        return new StoreException("the etcd store was closed before the op was sent", false, null);
+    StoreException closed(boolean sent) {
+        return new StoreException(sent ? "the etcd store was closed before etcd answered" : "the etcd store is closed",
+                sent, null);
     }
 
     static boolean isCompacted(Throwable error) {
@@ -78,9 +79,13 @@ final class EtcdErrors {
                 + "; is a majority of etcd members up?", mayHaveHappened, cause);
     }
 
-    private static boolean refused(ErrorCode code) {
-        return code == ErrorCode.INVALID_ARGUMENT || code == ErrorCode.FAILED_PRECONDITION
-                || code == ErrorCode.PERMISSION_DENIED || code == ErrorCode.UNAUTHENTICATED
-                || code == ErrorCode.OUT_OF_RANGE;
+    /** Whether etcd answered that it will not carry the request out (a timeout or a lost connection: unknown). */
+    private static boolean refused(Throwable cause) {
+        Status.Code code = cause instanceof EtcdException e
+                ? Status.Code.valueOf(e.getErrorCode().name())
+                : Status.fromThrowable(cause).getCode();
+        return code == Status.Code.INVALID_ARGUMENT || code == Status.Code.FAILED_PRECONDITION
+                || code == Status.Code.PERMISSION_DENIED || code == Status.Code.UNAUTHENTICATED
+                || code == Status.Code.OUT_OF_RANGE || code == Status.Code.RESOURCE_EXHAUSTED;
     }
 }

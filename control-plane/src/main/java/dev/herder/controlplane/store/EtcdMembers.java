@@ -3,7 +3,6 @@ package dev.herder.controlplane.store;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.maintenance.StatusResponse;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -23,8 +21,6 @@ import java.util.stream.IntStream;
  * killed. Every member still running is killed on {@link #close} (or when the JVM ends, whichever comes first).
  */
 public final class EtcdMembers implements AutoCloseable {
-    static final String MISSING_ETCD = "etcd not found: install Debian's etcd-server and etcd-client "
-            + "(apt-get install -y etcd-server etcd-client; deploy/test.sh and herder local up do this)";
     private static final String HOST = "127.0.0.1";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration LEADER_TIMEOUT = Duration.ofSeconds(10);
@@ -48,7 +44,7 @@ public final class EtcdMembers implements AutoCloseable {
         this.firstClientPort = firstClientPort;
         this.firstPeerPort = firstPeerPort;
         this.processes = new Process[size];
-        this.etcd = findEtcd();
+        this.etcd = EtcdBinary.find();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -89,7 +85,7 @@ public final class EtcdMembers implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(member).toFile()));
-        String arch = unsupportedArch();
+        String arch = EtcdBinary.unsupportedArch();
         if (arch != null) {
             builder.environment().put("ETCD_UNSUPPORTED_ARCH", arch);
         }
@@ -99,10 +95,7 @@ public final class EtcdMembers implements AutoCloseable {
     /** SIGKILL, and waits for the process to end. */
     public void kill(int member) throws InterruptedException {
         check(member);
-        Process process;
-        synchronized (this) {
-            process = processes[member - 1];
-        }
+        Process process = process(member);
         if (process != null) {
             process.destroyForcibly();
             process.waitFor();
@@ -178,9 +171,10 @@ public final class EtcdMembers implements AutoCloseable {
         Exception last = null;
         while (System.nanoTime() < deadline) {
             for (int member = 1; member <= size(); member++) {
-                if (processes[member - 1] != null && !isRunning(member)) {
+                Process process = process(member);
+                if (process != null && !process.isAlive()) {
                     throw new IllegalStateException("etcd member " + name(member) + " ended at start (exit "
-                            + processes[member - 1].exitValue() + "); see " + log(member));
+                            + process.exitValue() + "); see " + log(member));
                 }
             }
             try {
@@ -194,6 +188,10 @@ public final class EtcdMembers implements AutoCloseable {
         }
         throw new IllegalStateException("the etcd cluster at " + endpoints() + " did not elect a leader and answer a "
                 + "read within " + READY_TIMEOUT.toSeconds() + " s; see the logs " + logs(), last);
+    }
+
+    private synchronized Process process(int member) {
+        return processes[member - 1];
     }
 
     private boolean leads(int member) {
@@ -255,32 +253,5 @@ public final class EtcdMembers implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for etcd", e);
         }
-    }
-
-    /** etcd refuses to start on architectures other than amd64, arm64 and ppc64le unless told to. */
-    private static String unsupportedArch() {
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        return switch (arch) {
-            case "amd64", "x86_64", "ppc64le" -> null;
-            case "aarch64", "arm64" -> "arm64";
-            default -> arch;
-        };
-    }
-
-    private static Path findEtcd() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String folder : path.split(File.pathSeparator)) {
-            if (!folder.isEmpty()) {
-                Path candidate = Path.of(folder, "etcd");
-                if (Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        Path debian = Path.of("/usr/bin/etcd");
-        if (Files.isExecutable(debian)) {
-            return debian;
-        }
-        throw new IllegalStateException(MISSING_ETCD);
     }
 }

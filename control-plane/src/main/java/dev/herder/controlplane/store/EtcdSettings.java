@@ -10,6 +10,7 @@ public record EtcdSettings(
         Duration connectTimeout,
         Duration requestTimeout,
         int maxOpsPerTxn,
+        long maxBytesPerTxn,
         int maxTxnsInFlight) {
 
     public EtcdSettings {
@@ -17,8 +18,11 @@ public record EtcdSettings(
         if (endpoints.isEmpty()) {
             throw new IllegalArgumentException("herder.etcd.endpoints names no etcd member");
         }
-        if (maxOpsPerTxn < 1 || maxTxnsInFlight < 1) {
-            throw new IllegalArgumentException("herder.etcd.max-ops-per-txn and max-txns-in-flight must be at least 1");
+        if (maxOpsPerTxn < 2) {
+            throw new IllegalArgumentException("herder.etcd.max-ops-per-txn must be at least 2, not " + maxOpsPerTxn);
+        }
+        if (maxBytesPerTxn < 1 || maxTxnsInFlight < 1) {
+            throw new IllegalArgumentException("herder.etcd.max-bytes-per-txn and max-txns-in-flight must be at least 1");
         }
     }
 
@@ -29,6 +33,7 @@ public record EtcdSettings(
                 c.getDuration("connect-timeout"),
                 c.getDuration("request-timeout"),
                 c.getInt("max-ops-per-txn"),
+                c.getBytes("max-bytes-per-txn"),
                 c.getInt("max-txns-in-flight"));
     }
 }

@@ -18,16 +18,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@link Store} over an etcd v3 cluster (jetcd). Reads are linearizable; writes go through the
  * {@link TxnBatcher}'s shared, guarded txns. Every answer is completed on the store's own callback threads, never on
- * gRPC's, and every call fails after herder.etcd.request-timeout.
+ * gRPC's, and every call fails after herder.etcd.request-timeout. Those threads are few: a caller's continuation
+ * must not block on them (hand blocking work to another executor, or use the async variants).
  */
 public final class EtcdStore implements Store {
     private static final int CALLBACK_THREADS = 2;
@@ -39,6 +42,7 @@ public final class EtcdStore implements Store {
     private final ScheduledExecutorService timer;
     private final EtcdErrors errors;
     private final TxnBatcher batcher;
+    private volatile boolean closed;
 
     private EtcdStore(Client client, EtcdSettings settings) {
         this.client = client;
@@ -66,11 +70,10 @@ public final class EtcdStore implements Store {
 
     @Override
     public CompletionStage<Optional<Versioned>> get(String key) {
-        return call("get of " + key, client.getKVClient().get(Guards.bytes(key)),
+        return call("get of " + key, () -> client.getKVClient().get(Guards.bytes(key)),
                 response -> response.getKvs().stream().findFirst().map(EtcdStore::versioned));
     }
 
-    /** startAfter is the part after prefix of the last key already read (the pages' continue token). */
     @Override
     public CompletionStage<Page> list(String prefix, String startAfter, long revision, int limit) {
         byte[] from = (startAfter == null ? prefix : prefix + startAfter + "\0").getBytes(StandardCharsets.UTF_8);
@@ -80,7 +83,7 @@ public final class EtcdStore implements Store {
         if (limit > 0) {
             option.withLimit(limit);
         }
-        CompletionStage<Page> page = call("list of " + prefix, client.getKVClient().get(ByteSequence.from(from),
+        CompletionStage<Page> page = call("list of " + prefix, () -> client.getKVClient().get(ByteSequence.from(from),
                 option.build()), response -> new Page(response.getKvs().stream().map(EtcdStore::versioned).toList(),
                 revision == 0 ? response.getHeader().getRevision() : revision, response.isMore()));
         return page.exceptionallyCompose(error -> error instanceof StoreException.Compacted compacted
@@ -97,19 +100,23 @@ public final class EtcdStore implements Store {
 
     @Override
     public AutoCloseable watch(String prefix, long fromRevision, WatchListener listener) {
+        if (closed) {
+            listener.onError(errors.closed(false));
+            return () -> { };
+        }
         return EtcdWatch.start(client.getWatchClient(), prefix, fromRevision, listener, callbacks, errors);
     }
 
     @Override
     public CompletionStage<Long> grantLease(Duration ttl) {
         long seconds = Math.max(1, (ttl.toMillis() + 999) / 1000);
-        return call("grant of a lease of " + seconds + " s", client.getLeaseClient().grant(seconds),
+        return call("grant of a lease of " + seconds + " s", () -> client.getLeaseClient().grant(seconds),
                 response -> response.getID());
     }
 
     @Override
     public CompletionStage<Long> revision() {
-        return call("read of the revision", client.getKVClient().get(Guards.bytes("/"),
+        return call("read of the revision", () -> client.getKVClient().get(Guards.bytes("/"),
                 GetOption.builder().withCountOnly(true).build()), response -> response.getHeader().getRevision());
     }
 
@@ -120,26 +127,41 @@ public final class EtcdStore implements Store {
 
     @Override
     public void close() {
+        closed = true;
         batcher.close();
         client.close();
         callbacks.shutdown();
         timer.shutdown();
     }
 
-    private <T, R> CompletionStage<R> call(String what, CompletableFuture<T> call, Function<T, R> answer) {
+    private <T, R> CompletionStage<R> call(String what, Supplier<CompletableFuture<T>> request,
+            Function<T, R> answer) {
+        if (closed) {
+            return CompletableFuture.failedFuture(errors.closed(false));
+        }
         CompletableFuture<R> result = new CompletableFuture<>();
-        call.orTimeout(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS).whenCompleteAsync((value, error) -> {
-            if (error != null) {
-                result.completeExceptionally(errors.read(what, error));
-            } else {
-                try {
-                    result.complete(answer.apply(value));
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                }
-            }
-        }, callbacks);
+        request.get().orTimeout(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                .whenComplete((value, error) -> answerOnCallbacks(() -> {
+                    if (error != null) {
+                        result.completeExceptionally(errors.read(what, error));
+                    } else {
+                        try {
+                            result.complete(answer.apply(value));
+                        } catch (RuntimeException e) {
+                            result.completeExceptionally(e);
+                        }
+                    }
+                }, result));
         return result;
+    }
+
+    /** Runs answer on the callback threads; once they are shut down, fails result instead. */
+    private void answerOnCallbacks(Runnable answer, CompletableFuture<?> result) {
+        try {
+            callbacks.execute(answer);
+        } catch (RejectedExecutionException shutDown) {
+            result.completeExceptionally(errors.closed(true));
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ final class EtcdWatch implements Watch.Listener, AutoCloseable {
     private final EtcdErrors errors;
     private volatile boolean ended;
     private volatile Watch.Watcher watcher;
+    private volatile Throwable lastError;
     /** The revision of the last event handed on; touched on the serial executor only. */
     private long delivered;
 
@@ -44,6 +45,7 @@ final class EtcdWatch implements Watch.Listener, AutoCloseable {
 
     @Override
     public void onNext(WatchResponse response) {
+        lastError = null;
         if (ended || response.getEvents().isEmpty()) {
             return;
         }
@@ -55,19 +57,24 @@ final class EtcdWatch implements Watch.Listener, AutoCloseable {
         serial.execute(() -> deliver(events, revision));
     }
 
+    /**
+     * jetcd tells every error here, then either resumes the watch by itself (a member went away) or ends it with
+     * {@link #onCompleted}; so an error ends the watch only when onCompleted follows it.
+     */
     @Override
     public void onError(Throwable error) {
         Throwable cause = EtcdErrors.unwrap(error);
         if (cause instanceof CompactedException compacted) {
             end(() -> listener.onCompacted(compacted.getCompactedRevision()));
         } else {
-            end(() -> listener.onError(errors.read("watch", cause)));
+            lastError = cause;
         }
     }
 
     @Override
     public void onCompleted() {
-        end(() -> { });
+        Throwable cause = lastError != null ? lastError : new IllegalStateException("etcd ended the watch");
+        end(() -> listener.onError(errors.read("watch", cause)));
     }
 
     @Override

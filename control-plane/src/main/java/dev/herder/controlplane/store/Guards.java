@@ -3,6 +3,7 @@ package dev.herder.controlplane.store;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.Txn;
+import io.etcd.jetcd.kv.TxnResponse;
 import io.etcd.jetcd.op.Cmp;
 import io.etcd.jetcd.op.CmpTarget;
 import io.etcd.jetcd.options.DeleteOption;
@@ -10,53 +11,72 @@ import io.etcd.jetcd.options.GetOption;
 import io.etcd.jetcd.options.PutOption;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
- * How the ops of one etcd txn are written: If holds the guard of every guarded op, Then the writes, Else a get of
- * every guarded key, so that a txn that failed says which guards did not hold ({@link #conflict}).
+ * How the ops of one etcd txn are written. The txn has no guard of its own: each guarded op is a txn nested in it
+ * (If its guard, Then its write, Else a read of its key's revision), an unguarded Put a plain put. So the txn always
+ * goes through, each guard is judged on its own (a conflict fails only its op), and a nested txn that failed says
+ * the key's revision at that moment ({@link #outcomes}).
  */
 final class Guards {
+    /** The Else read needs a key's mod_revision (or its absence), not its value. */
+    private static final GetOption REVISION_ONLY = GetOption.builder().withKeysOnly(true).build();
+
     private Guards() {
     }
 
     /** The txn of these ops (which name different keys). */
     static Txn txn(Txn txn, List<Op> ops) {
-        List<Cmp> guards = new ArrayList<>();
-        List<io.etcd.jetcd.op.Op> writes = new ArrayList<>();
-        List<io.etcd.jetcd.op.Op> reads = new ArrayList<>();
+        List<io.etcd.jetcd.op.Op> then = new ArrayList<>(ops.size());
         for (Op op : ops) {
             ByteSequence key = bytes(op.key());
             Cmp guard = guard(op, key);
-            if (guard != null) {
-                guards.add(guard);
-                reads.add(io.etcd.jetcd.op.Op.get(key, GetOption.DEFAULT));
+            io.etcd.jetcd.op.Op write = write(op, key);
+            then.add(guard == null ? write : io.etcd.jetcd.op.Op.txn(new Cmp[] {guard},
+                    new io.etcd.jetcd.op.Op[] {write},
+                    new io.etcd.jetcd.op.Op[] {io.etcd.jetcd.op.Op.get(key, REVISION_ONLY)}));
+        }
+        return txn.Then(then.toArray(io.etcd.jetcd.op.Op[]::new));
+    }
+
+    /** One outcome per op of {@link #txn}, in order, from etcd's answer. */
+    static List<Outcome> outcomes(List<Op> ops, TxnResponse response) {
+        Outcome written = new Outcome.Written(response.getHeader().getRevision());
+        Iterator<TxnResponse> nested = response.getTxnResponses().iterator();
+        List<Outcome> outcomes = new ArrayList<>(ops.size());
+        for (Op op : ops) {
+            if (!guarded(op)) {
+                outcomes.add(written);
+                continue;
             }
-            writes.add(write(op, key));
+            TxnResponse judged = nested.next();
+            if (judged.isSucceeded()) {
+                outcomes.add(written);
+            } else {
+                List<KeyValue> current = judged.getGetResponses().get(0).getKvs();
+                outcomes.add(new Outcome.Conflict(current.isEmpty() ? 0 : current.get(0).getModRevision()));
+            }
         }
-        return txn.If(guards.toArray(Cmp[]::new))
-                .Then(writes.toArray(io.etcd.jetcd.op.Op[]::new))
-                .Else(reads.toArray(io.etcd.jetcd.op.Op[]::new));
+        return outcomes;
     }
 
-    static boolean guarded(Op op) {
-        return !(op instanceof Op.Put);
-    }
-
-    /** The conflict of op when its key is now current (null: missing), or null when its guard holds. */
-    static Outcome.Conflict conflict(Op op, KeyValue current) {
-        long revision = current == null ? 0 : current.getModRevision();
-        boolean holds;
-        if (op instanceof Op.Create) {
-            holds = current == null;
+    /** What an op weighs in a txn request: its key and value. */
+    static long bytes(Op op) {
+        long key = op.key().getBytes(StandardCharsets.UTF_8).length;
+        if (op instanceof Op.Create c) {
+            return key + c.value().length;
         } else if (op instanceof Op.Update u) {
-            holds = revision == u.expectedRevision();
-        } else if (op instanceof Op.Delete d) {
-            holds = current != null && (d.expectedRevision() == 0 || revision == d.expectedRevision());
-        } else {
-            holds = true;
+            return key + u.value().length;
+        } else if (op instanceof Op.Put p) {
+            return key + p.value().length;
         }
-        return holds ? null : new Outcome.Conflict(revision);
+        return key;
+    }
+
+    private static boolean guarded(Op op) {
+        return !(op instanceof Op.Put);
     }
 
     static ByteSequence bytes(String key) {

@@ -3,8 +3,9 @@ package dev.herder.controlplane.store;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
-/** Runs its tasks one after the other, in the order given, on a shared executor. */
+/** Runs its tasks one after the other, in the order given, on a shared executor (none once it is shut down). */
 final class SerialExecutor implements Executor {
     private final Executor executor;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
@@ -23,7 +24,14 @@ final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        executor.execute(this::drain);
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException shutDown) {
+            synchronized (this) {
+                tasks.clear();
+                running = false;
+            }
+        }
     }
 
     private void drain() {

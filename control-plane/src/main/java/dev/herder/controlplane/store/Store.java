@@ -23,6 +23,9 @@ public interface Store extends AutoCloseable {
      * revision (0: now). The page says the revision it was read at; reading the next page at that revision gives
      * a consistent list however many pages it takes. A revision older than the store keeps fails with
      * {@link StoreException.Compacted}.
+     *
+     * <p>startAfter is the last key already read without prefix (the key is prefix + startAfter), so a continue
+     * token need not repeat the prefix; limit 0 or less: no limit.
      */
     CompletionStage<Page> list(String prefix, String startAfter, long revision, int limit);
 

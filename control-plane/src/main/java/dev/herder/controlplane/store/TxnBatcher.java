@@ -1,8 +1,6 @@
 package dev.herder.controlplane.store;
 
 import io.etcd.jetcd.KV;
-import io.etcd.jetcd.KeyValue;
-import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.kv.TxnResponse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,25 +12,24 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Group commit: the ops of every caller wait in one queue, and each etcd txn carries up to max-ops-per-txn of them,
- * each guarded on its own (see {@link Guards}). While max-txns-in-flight txns are unanswered, new ops wait, so a
- * burst of writes becomes few txns. A txn whose If failed tells (through its Else gets) which guards did not hold:
- * those ops are answered Conflict, the others go again at the head of the queue.
+ * Group commit: the ops of every caller wait in one queue, and each etcd txn carries up to max-ops-per-txn - 1 of
+ * them (and max-bytes-per-txn), each guarded on its own (see {@link Guards}): a conflict fails only its op. While
+ * max-txns-in-flight txns are unanswered, new ops wait, so a burst of writes becomes few txns.
  *
  * <p>An op never shares a txn with another op on its key (etcd refuses that), nor is it sent while an earlier op on
  * its key is in flight, so ops on one key are carried out in the order they came. Every op is answered within
  * request-timeout; answers are completed on the callback executor, never on a gRPC thread.
  */
 final class TxnBatcher {
-    /** A txn fails only for guards that did not hold, each answered then, so an op goes again only a few times. */
-    private static final int MAX_ATTEMPTS = 16;
-
+    /** etcd counts a txn's ops plus those of its deepest nested txn against --max-txn-ops; each guard nests one. */
+    private final int opsPerTxn;
     private final KV kv;
     private final EtcdSettings settings;
     private final Executor callbacks;
@@ -40,12 +37,14 @@ final class TxnBatcher {
     private final EtcdErrors errors;
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final Set<String> keysInFlight = new HashSet<>();
+    private final Set<Pending> inFlight = new HashSet<>();
     private final AtomicLong txnsSent = new AtomicLong();
     private int txnsInFlight;
     private boolean closed;
 
     TxnBatcher(KV kv, EtcdSettings settings, Executor callbacks, ScheduledExecutorService timer, EtcdErrors errors) {
         this.kv = kv;
+        this.opsPerTxn = settings.maxOpsPerTxn() - 1;
         this.settings = settings;
         this.callbacks = callbacks;
         this.timer = timer;
@@ -60,6 +59,12 @@ final class TxnBatcher {
                         "two ops of one commit name the key " + op.key() + "; commit them one after the other"));
             }
         }
+        synchronized (this) {
+            if (closed) {
+                Outcome failed = new Outcome.Failed(errors.closed(false));
+                return CompletableFuture.completedFuture(ops.stream().map(op -> failed).toList());
+            }
+        }
         List<Pending> pendings = ops.stream().map(this::pending).toList();
         boolean accepted;
         synchronized (this) {
@@ -69,7 +74,7 @@ final class TxnBatcher {
             }
         }
         if (!accepted) {
-            pendings.forEach(p -> p.answer(new Outcome.Failed(errors.closed())));
+            pendings.forEach(p -> p.answer(new Outcome.Failed(errors.closed(false))));
         }
         pump();
         CompletableFuture<?>[] results = pendings.stream().map(p -> p.result).toArray(CompletableFuture[]::new);
@@ -82,23 +87,30 @@ final class TxnBatcher {
         return txnsSent.get();
     }
 
-    /** Answers every op not yet sent as failed; ops in flight are answered when their txn is. */
+    /** Answers every op not answered yet as failed (those sent: may have happened). */
     void close() {
-        List<Pending> dropped;
+        List<Pending> notSent;
+        List<Pending> sent;
         synchronized (this) {
             closed = true;
-            dropped = new ArrayList<>(queue);
+            notSent = new ArrayList<>(queue);
+            sent = new ArrayList<>(inFlight);
             queue.clear();
         }
-        dropped.forEach(p -> p.answer(new Outcome.Failed(errors.closed())));
+        notSent.forEach(p -> p.answer(new Outcome.Failed(errors.closed(false))));
+        sent.forEach(p -> p.answer(new Outcome.Failed(errors.closed(true))));
     }
 
     private Pending pending(Op op) {
         Pending p = new Pending(op);
-        ScheduledFuture<?> deadline = timer.schedule(
-                () -> p.answer(new Outcome.Failed(errors.timeout("write of " + op.key(), p.sent))),
-                settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        p.result.whenComplete((outcome, error) -> deadline.cancel(false));
+        try {
+            ScheduledFuture<?> deadline = timer.schedule(
+                    () -> p.answer(new Outcome.Failed(errors.timeout("write of " + op.key(), p.sent))),
+                    settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            p.result.whenComplete((outcome, error) -> deadline.cancel(false));
+        } catch (RejectedExecutionException closing) {
+            p.answer(new Outcome.Failed(errors.closed(false)));
+        }
         return p;
     }
 
@@ -115,21 +127,31 @@ final class TxnBatcher {
                 }
                 txnsInFlight++;
                 batch.forEach(p -> keysInFlight.add(p.op.key()));
+                inFlight.addAll(batch);
             }
             send(batch);
         }
     }
 
-    /** Up to max-ops-per-txn ops in queue order, skipping answered ones and those whose key is taken. */
+    /**
+     * Up to max-ops-per-txn - 1 ops and max-bytes-per-txn bytes (one op at least) in queue order, skipping answered
+     * ones and those whose key is taken.
+     */
     private List<Pending> takeBatch() {
         List<Pending> batch = new ArrayList<>();
         Set<String> keys = new HashSet<>();
+        long bytes = 0;
         Iterator<Pending> waiting = queue.iterator();
-        while (waiting.hasNext() && batch.size() < settings.maxOpsPerTxn()) {
+        while (waiting.hasNext() && batch.size() < opsPerTxn) {
             Pending p = waiting.next();
             if (p.result.isDone()) {
                 waiting.remove();
-            } else if (!keysInFlight.contains(p.op.key()) && keys.add(p.op.key())) {
+            } else if (!keysInFlight.contains(p.op.key()) && !keys.contains(p.op.key())) {
+                if (!batch.isEmpty() && bytes + p.bytes > settings.maxBytesPerTxn()) {
+                    break;
+                }
+                keys.add(p.op.key());
+                bytes += p.bytes;
                 waiting.remove();
                 batch.add(p);
             }
@@ -151,64 +173,32 @@ final class TxnBatcher {
     }
 
     private void settle(List<Pending> batch, TxnResponse response, Throwable error) {
-        List<Pending> again = List.of();
         if (error != null) {
             Outcome failed = new Outcome.Failed(errors.write(error));
             batch.forEach(p -> p.answer(failed));
-        } else if (response.isSucceeded()) {
-            Outcome written = new Outcome.Written(response.getHeader().getRevision());
-            batch.forEach(p -> p.answer(written));
         } else {
-            again = answerConflicts(batch, response.getGetResponses());
+            List<Outcome> outcomes = Guards.outcomes(batch.stream().map(p -> p.op).toList(), response);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).answer(outcomes.get(i));
+            }
         }
-        List<Pending> givenUp = new ArrayList<>();
         synchronized (this) {
             txnsInFlight--;
             batch.forEach(p -> keysInFlight.remove(p.op.key()));
-            for (int i = again.size() - 1; i >= 0; i--) {
-                Pending p = again.get(i);
-                if (++p.attempts >= MAX_ATTEMPTS) {
-                    givenUp.add(p);
-                } else if (!closed) {
-                    queue.addFirst(p);
-                } else {
-                    givenUp.add(p);
-                }
-            }
+            batch.forEach(inFlight::remove);
         }
-        givenUp.forEach(p -> p.answer(new Outcome.Failed(new StoreException("write of " + p.op.key()
-                + " was not carried out: its txn failed " + p.attempts + " times on other ops' guards", false, null))));
         pump();
-    }
-
-    /** Answers Conflict to the ops whose guard did not hold (read from the Else gets); the others go again. */
-    private List<Pending> answerConflicts(List<Pending> batch, List<GetResponse> reads) {
-        List<Pending> again = new ArrayList<>();
-        int read = 0;
-        for (Pending p : batch) {
-            if (!Guards.guarded(p.op)) {
-                again.add(p);
-                continue;
-            }
-            List<KeyValue> kvs = reads.get(read++).getKvs();
-            Outcome.Conflict conflict = Guards.conflict(p.op, kvs.isEmpty() ? null : kvs.get(0));
-            if (conflict != null) {
-                p.answer(conflict);
-            } else {
-                again.add(p);
-            }
-        }
-        return again;
     }
 
     private static final class Pending {
         final Op op;
+        final long bytes;
         final CompletableFuture<Outcome> result = new CompletableFuture<>();
         volatile boolean sent;
-        int attempts;
 
         Pending(Op op) {
             this.op = op;
+            this.bytes = Guards.bytes(op);
         }
 
         void answer(Outcome outcome) {
