@@ -15,6 +15,7 @@ public record ControlPlaneSettings(
         Duration assignmentResync,
         int maxBindsInFlight,
         Duration eventsTtl,
+        Duration eventsLeaseReuse,
         Duration eventsFlushInterval,
         int eventsMaxPending,
         String nodePortRange) {
@@ -32,6 +33,7 @@ public record ControlPlaneSettings(
                 c.getDuration("scheduler.assignment-resync"),
                 c.getInt("scheduler.max-binds-in-flight"),
                 c.getDuration("events.ttl"),
+                c.getDuration("events.lease-reuse"),
                 c.getDuration("events.flush-interval"),
                 c.getInt("events.max-pending"),
                 c.getString("services.node-port-range"));

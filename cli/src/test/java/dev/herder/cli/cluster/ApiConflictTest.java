@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herder.cli.client.FailoverClient;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.ObjectMeta;
-import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.api.IntOrString;
+import dev.herder.protocol.api.Service;
+import dev.herder.protocol.api.ServicePort;
+import dev.herder.protocol.api.ServiceSpec;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two clients, each through another control-plane node, update one object from the same resourceVersion at once,
  * 50 rounds: exactly one wins each round, the other is told it conflicts, and the stored object is the winner's.
+ * The object is a service, which no controller writes (a pod would also be written by the scheduler).
  */
 class ApiConflictTest {
     private static final int BASE_PORT = 5450;
@@ -33,11 +37,11 @@ class ApiConflictTest {
             List<String> contacts = List.of(cluster.contacts().split(","));
             try (FailoverClient a = FailoverClient.connect(contacts, Duration.ofSeconds(5), Duration.ofSeconds(20));
                  FailoverClient b = FailoverClient.connect(List.of(contacts.get(1), contacts.get(0)), Duration.ofSeconds(5), Duration.ofSeconds(20))) {
-                ApiResponse created = a.call(new ApiRequest.Apply(List.of(TestPods.pod("contested"))));
+                ApiResponse created = a.call(new ApiRequest.Apply(List.of(service())));
                 assertTrue(((ApiResponse.Applied) created).allSucceeded(), () -> "create failed: " + created);
                 Map<String, Integer> wins = new HashMap<>();
                 for (int round = 0; round < ROUNDS; round++) {
-                    Pod current = (Pod) ((ApiResponse.Objects) a.call(new ApiRequest.Get(Pod.KIND, "default",
+                    Service current = (Service) ((ApiResponse.Objects) a.call(new ApiRequest.Get(Service.KIND, "default",
                             "contested", null))).items().get(0);
                     String version = current.metadata().resourceVersion();
                     CompletableFuture<ApiResponse> fromA = a.send(new ApiRequest.Apply(List.of(
@@ -53,7 +57,7 @@ class ApiConflictTest {
                     ApiResponse.ApplyOutcome lost = aWon ? outB : outA;
                     assertEquals(ApiError.Code.CONFLICT, lost.error().code(), "the loser of round " + round);
                     String winner = (aWon ? "a-" : "b-") + round;
-                    Pod stored = (Pod) ((ApiResponse.Objects) a.call(new ApiRequest.Get(Pod.KIND, "default",
+                    Service stored = (Service) ((ApiResponse.Objects) a.call(new ApiRequest.Get(Service.KIND, "default",
                             "contested", null))).items().get(0);
                     assertEquals(winner, stored.metadata().labels().get("round"),
                             "round " + round + ": the stored object is the winner's, nothing overwrote it");
@@ -66,13 +70,18 @@ class ApiConflictTest {
         }
     }
 
-    /** The pod as read, with a label naming the round and the writer, guarded on the version read. */
-    private static ApiObject labelled(Pod pod, String version, String round) {
-        ObjectMeta m = pod.metadata();
+    private static Service service() {
+        return new Service("v1", Service.KIND, new ObjectMeta("contested", null, "default", Map.of("app", "contested"),
+                null, null, null, null, null, null, null), new ServiceSpec(Map.of("app", "contested"),
+                List.of(new ServicePort(null, "TCP", 7080, IntOrString.of(7080), null)), "ClusterIP", null, "None"), null);
+    }
+
+    /** The service as read, with a label naming the round and the writer, guarded on the version read. */
+    private static ApiObject labelled(Service service, String version, String round) {
+        ObjectMeta m = service.metadata();
         Map<String, String> labels = new HashMap<>(m.labels());
         labels.put("round", round);
-        Pod changed = (Pod) pod.withMetadata(new ObjectMeta(m.name(), null, m.namespace(), labels, m.annotations(), null,
+        return service.withMetadata(new ObjectMeta(m.name(), null, m.namespace(), labels, m.annotations(), null,
                 version, null, null, null, null));
-        return changed.withStatus(null);
     }
 }

@@ -8,7 +8,6 @@ import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.EventSource;
 import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.ObjectReference;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +24,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * interval writes them to the store in one commit (which the store sends as few transactions). Each event carries
  * an etcd lease, so the store removes it by itself once the events TTL has passed since it was last written, as
  * Kubernetes does; one lease serves all events written within a lease-reuse window (Kubernetes reuses them for a
- * minute too), so there are few leases however many events there are.
+ * minute too, events.lease-reuse), so there are few leases however many events there are.
  *
  * <p>An event seen before on this node counts up from what this node wrote; a new one is created, and where
  * another node made it first (a controller that moved), read and counted up. Events are not precious: a write
@@ -33,8 +32,6 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  */
 public final class EventRecorder {
     private static final String FLUSH = "flush";
-    /** How long one lease serves new event writes; each lease lives this much longer than the TTL. */
-    static final Duration LEASE_REUSE = Duration.ofMinutes(1);
     /** How many written events this node remembers to count up without reading them. */
     private static final int REMEMBERED = 10_000;
 
@@ -135,10 +132,10 @@ public final class EventRecorder {
 
     private Behavior<Command> flush() {
         Instant now = Instant.now();
-        if (lease == 0 || leaseAt.plus(LEASE_REUSE).isBefore(now)) {
+        if (lease == 0 || leaseAt.plus(settings.eventsLeaseReuse()).isBefore(now)) {
             if (!leaseAsked) {
                 leaseAsked = true;
-                context.pipeToSelf(store.store().grantLease(settings.eventsTtl().plus(LEASE_REUSE)),
+                context.pipeToSelf(store.store().grantLease(settings.eventsTtl().plus(settings.eventsLeaseReuse())),
                         (id, failure) -> new LeaseGranted(id, failure, now));
             }
             if (lease == 0) {

@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -169,11 +171,14 @@ public final class Master extends AbstractBehavior<Master.Command> {
                 .onMessage(EvictionCheck.class, this::onEvictionCheck)
                 .onMessage(MasterProtocol.WhereAreYou.class, this::onWhereAreYou)
                 .onMessage(MasterProtocol.ReservePorts.class, this::onReservePorts)
-                .onSignal(org.apache.pekko.actor.typed.PostStop.class, s -> {
-                    informers.forEach(Informer::close);
-                    return this;
-                })
+                .onSignal(PostStop.class, s -> closeInformers())
+                .onSignal(PreRestart.class, s -> closeInformers())
                 .build();
+    }
+
+    private Behavior<Command> closeInformers() {
+        informers.forEach(Informer::close);
+        return this;
     }
 
     private Behavior<Command> onListed(Listed listed) {

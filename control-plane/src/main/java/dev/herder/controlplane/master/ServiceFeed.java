@@ -60,7 +60,15 @@ final class ServiceFeed {
             }
             routes.add(EndpointsBuilder.route(service, EndpointsBuilder.subsets(service, backends)));
         });
-        lastSent.keySet().retainAll(view.services().keySet());
+        // a service gone from the store: its entity removes the endpoints and writes no more
+        for (var it = lastSent.entrySet().iterator(); it.hasNext(); ) {
+            var sent = it.next();
+            Service now = view.services().get(sent.getKey());
+            if (now == null || !now.metadata().uid().equals(sent.getValue().serviceUid())) {
+                Entities.service(system, sent.getKey()).tell(new ServiceCommands.Gone(sent.getValue().serviceUid()));
+                it.remove();
+            }
+        }
         routes.sort(Comparator.comparing(ServiceRoutes.Route::namespace).thenComparing(ServiceRoutes.Route::name));
         if (!routes.equals(routesSent)) {
             routesSent = routes;

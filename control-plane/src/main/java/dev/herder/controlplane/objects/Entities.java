@@ -16,7 +16,7 @@ import dev.herder.protocol.wire.NodeCommand;
 import dev.herder.protocol.wire.PodCommand;
 import dev.herder.protocol.wire.ReplicationControllerCommand;
 import dev.herder.protocol.wire.ServiceCommand;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -40,18 +40,18 @@ public final class Entities {
     public static final EntityTypeKey<ServiceCommand> SERVICE = EntityTypeKey.create(ServiceCommand.class, Service.KIND);
 
     public static void init(ActorSystem<?> system, ControlPlaneSettings settings) {
-        init(system, POD, entity -> new PodRules());
-        init(system, NODE, entity -> new NodeRules(settings.nodeNotReadyAfter(), settings.nodeCheckInterval(),
+        init(system, POD, (entity, id) -> new PodRules());
+        init(system, NODE, (entity, id) -> new NodeRules(settings.nodeNotReadyAfter(), settings.nodeCheckInterval(),
                 Events.get(entity.getSystem()).sink(Events.NODE_CONTROLLER)));
-        init(system, REPLICATION_CONTROLLER, entity -> new ReplicationControllerRules(entity,
+        init(system, REPLICATION_CONTROLLER, (entity, id) -> new ReplicationControllerRules(entity,
                 Events.get(entity.getSystem()).sink(Events.REPLICATION_CONTROLLER)));
-        init(system, SERVICE, entity -> new ServiceRules(entity.getSystem()));
+        init(system, SERVICE, (entity, id) -> new ServiceRules(entity.getSystem(), id));
     }
 
     private static <C extends EntityMessage> void init(ActorSystem<?> system, EntityTypeKey<C> key,
-                                                       Function<ActorContext<EntityMessage>, KindRules> rules) {
-        ClusterSharding.get(system).init(Entity.of(key, ctx -> ObjectEntity.create(key.name(), ctx.getEntityId(), rules)
-                .<C>narrow()).withRole(EntityNames.CONTROL_PLANE_ROLE));
+                                                       BiFunction<ActorContext<EntityMessage>, String, KindRules> rules) {
+        ClusterSharding.get(system).init(Entity.of(key, ctx -> ObjectEntity.create(key.name(), ctx.getEntityId(),
+                entity -> rules.apply(entity, ctx.getEntityId())).<C>narrow()).withRole(EntityNames.CONTROL_PLANE_ROLE));
     }
 
     public static EntityRef<ReplicationControllerCommand> controller(ActorSystem<?> system, String id) {

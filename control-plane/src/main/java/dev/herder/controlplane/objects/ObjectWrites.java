@@ -33,9 +33,23 @@ public final class ObjectWrites {
         return store;
     }
 
-    /** Create or update the object (validated already); answered with the outcome, its error set when refused. */
+    /**
+     * Create or update the object (validated already); answered with the outcome, its error set when refused. One
+     * that names no resourceVersion is first tried as a create, which needs no read: most applies of a new object
+     * cost one guarded write; where the object exists, the create is a conflict and the apply reads and updates.
+     */
     public CompletionStage<ApiResponse.ApplyOutcome> apply(ApiObject object) {
-        return apply(object, ATTEMPTS);
+        if (namesVersion(object)) {
+            return apply(object, ATTEMPTS);
+        }
+        Admission.Decision asNew = Admission.apply(Optional.empty(), object, Instant.now(),
+                () -> UUID.randomUUID().toString(), KindStrategy.of(object.kind()));
+        if (!(asNew instanceof Admission.Accept accept)) {
+            return apply(object, ATTEMPTS);
+        }
+        return store.commit(new Change.Create(accept.object())).thenCompose(result -> result instanceof Result.Stored stored
+                ? done(outcome(object, accept.action(), stored.object(), null))
+                : apply(object, ATTEMPTS));
     }
 
     private CompletionStage<ApiResponse.ApplyOutcome> apply(ApiObject object, int attemptsLeft) {

@@ -17,6 +17,10 @@ public final class ServiceCommands {
         }
     }
 
+    /** The service with this uid is gone from the store: its endpoints go too, and nothing more is written. */
+    public record Gone(String serviceUid) implements ServiceCommand {
+    }
+
     /**
      * A pod behind a service: where it is reached, whether it takes traffic (it is Ready and so is its node),
      * and its containers' named ports, which a named targetPort resolves against.

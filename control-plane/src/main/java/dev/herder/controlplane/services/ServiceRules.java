@@ -12,35 +12,59 @@ import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.Service;
 import dev.herder.protocol.wire.EntityMessage;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
  * A service's entity keeps its Endpoints object (same namespace and name) from the backends the Master observes:
  * written only when the subsets change. Endpoints are observed state with one writer (this entity), so they are
- * written unguarded; after a failover the Master's next report writes them again. The API removes them with the
- * service.
+ * written unguarded, one write after the other; after a failover the Master's next report writes them again. When
+ * the Master sees the service gone it says so, and the entity removes the endpoints (the API removes them with the
+ * service too) after any write still under way, and writes nothing more for that service.
  */
 public final class ServiceRules implements KindRules {
     private final ObjectStore store;
     private final org.slf4j.Logger log;
     private volatile List<EndpointSubset> written;
+    /** The last write, so that the next one (or the removal) starts after it. */
+    private CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
+    private final Set<String> gone = new HashSet<>();
 
-    public ServiceRules(ActorSystem<?> system) {
+    private final String id;
+
+    /** The rules of the entity of the service with this id (namespace/name). */
+    public ServiceRules(ActorSystem<?> system, String id) {
         this.store = Stores.get(system).objects();
         this.log = system.log();
+        this.id = id;
+    }
+
+    private String namespace() {
+        return id.substring(0, id.indexOf('/'));
+    }
+
+    private String name() {
+        return id.substring(id.indexOf('/') + 1);
     }
 
     @Override
     public Optional<ApiObject> carried(EntityMessage message) {
-        return message instanceof ServiceCommands.ObservedBackends observed
+        return message instanceof ServiceCommands.ObservedBackends observed && !gone.contains(observed.serviceUid())
                 ? Optional.ofNullable(observed.service()) : Optional.empty();
     }
 
     @Override
     public Reaction onMessage(EntityMessage message, Optional<ApiObject> current, Instant now) {
-        if (message instanceof ServiceCommands.ObservedBackends observed && current.isPresent()
+        if (message instanceof ServiceCommands.Gone g) {
+            removeEndpoints(g.serviceUid());
+            return Reaction.none();
+        }
+        if (message instanceof ServiceCommands.ObservedBackends observed && !gone.contains(observed.serviceUid())
+                && current.isPresent()
                 && current.get().metadata().uid().equals(observed.serviceUid())) {
             Service service = (Service) current.get();
             List<EndpointSubset> subsets = EndpointsBuilder.subsets(service, observed.backends());
@@ -56,11 +80,25 @@ public final class ServiceRules implements KindRules {
         Endpoints endpoints = new Endpoints("v1", Endpoints.KIND, new ObjectMeta(m.name(), null, m.namespace(),
                 m.labels(), null, m.uid(), null, null, m.creationTimestamp(), null, null), subsets);
         written = subsets;
-        store.commit(new Change.Put(endpoints, 0)).whenComplete((result, failure) -> {
-            if (failure != null || !(result instanceof Result.Stored)) {
-                log.warn("endpoints of service {} not written: {}", service.key(), failure != null ? failure : result);
-                written = null; // written again with the Master's next report
-            }
-        });
+        lastWrite = lastWrite.handle((r, f) -> null).thenCompose(ignored -> store.commit(new Change.Put(endpoints, 0))
+                .whenComplete((result, failure) -> {
+                    if (failure != null || !(result instanceof Result.Stored)) {
+                        log.warn("endpoints of service {} not written: {}", service.key(), failure != null ? failure : result);
+                        written = null; // written again with the Master's next report
+                    }
+                }).toCompletableFuture());
+    }
+
+    /** Removes the endpoints of the service with this uid, if they are its (not a new service's of the same name). */
+    private void removeEndpoints(String uid) {
+        gone.add(uid);
+        written = null;
+        String namespace = namespace();
+        String name = name();
+        lastWrite = lastWrite.handle((r, f) -> null).thenCompose(ignored -> store.get(Endpoints.KIND, namespace, name))
+                .thenCompose(found -> found.filter(e -> uid.equals(e.metadata().uid()))
+                        .map(e -> store.commit(new Change.Delete(e)).thenApply(r -> (Object) r))
+                        .orElse(CompletableFuture.completedFuture(null)))
+                .toCompletableFuture();
     }
 }
