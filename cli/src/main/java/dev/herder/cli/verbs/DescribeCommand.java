@@ -9,6 +9,7 @@ import dev.herder.protocol.api.Endpoints;
 import dev.herder.protocol.api.Service;
 import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.Kinds;
+import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.time.Instant;
@@ -66,6 +67,9 @@ public final class DescribeCommand extends ClientVerb {
                     ? client.call(new ApiRequest.Get(Endpoints.KIND, namespace, services.get(0).metadata().name(),
                             null))
                     : Pages.list(client, Endpoints.KIND, namespace, null, null);
+            if (response instanceof ApiResponse.Failure f && f.error().code() == ApiError.Code.NOT_FOUND) {
+                continue; // not written yet (or a service without a selector): no endpoints to show
+            }
             Responses.expect(response, ApiResponse.Objects.class).items().forEach(o -> out.put(o.key(), (Endpoints) o));
         }
         return out;

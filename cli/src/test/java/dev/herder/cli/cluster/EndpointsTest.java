@@ -39,8 +39,12 @@ class EndpointsTest {
             + "  selector:\n    app: web\n  ports:\n  - name: http\n    port: 80\n    targetPort: http\n"
             + "  - name: admin\n    port: 9090\n";
 
+    /** The endpoints of that name: none when the answer is NOT_FOUND (as Kubernetes answers for a missing object). */
     private static List<Endpoints> endpoints(LocalCluster cluster, String name) {
         ApiResponse rsp = cluster.call(new ApiRequest.Get(Endpoints.KIND, "default", name, null));
+        if (rsp instanceof ApiResponse.Failure f && f.error().code() == dev.herder.protocol.wire.ApiError.Code.NOT_FOUND) {
+            return List.of();
+        }
         return ((ApiResponse.Objects) rsp).items().stream().map(Endpoints.class::cast).toList();
     }
 

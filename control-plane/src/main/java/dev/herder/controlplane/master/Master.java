@@ -65,6 +65,10 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private record Changed(String kind, List<Informer.ObjectChange> changes) implements Command {
     }
 
+    /** An informer's list or watch failed (it tries again by itself). */
+    private record ReadFailed(String kind, String why) implements Command {
+    }
+
     private record Schedule() implements Command {
     }
 
@@ -145,7 +149,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
 
             @Override
             public void failed(String kind, Throwable error) {
-                context.getLog().warn("reading {} from the store failed ({}); trying again", kind, error.getMessage());
+                self.tell(new ReadFailed(kind, String.valueOf(error.getMessage())));
             }
         };
         WATCHED.forEach(kind -> informers.add(Informer.start(store, kind, listener)));
@@ -163,6 +167,11 @@ public final class Master extends AbstractBehavior<Master.Command> {
         return newReceiveBuilder()
                 .onMessage(Listed.class, this::onListed)
                 .onMessage(Changed.class, this::onChanged)
+                .onMessage(ReadFailed.class, failed -> {
+                    getContext().getLog().warn("reading {} from the store failed ({}); trying again", failed.kind(),
+                            failed.why());
+                    return this;
+                })
                 .onMessage(Schedule.class, this::onSchedule)
                 .onMessage(Feed.class, f -> feed())
                 .onMessage(Resync.class, this::onResync)

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lists one kind at a revision, then watches every change after it, as Kubernetes' informers do: whoever listens
@@ -68,8 +69,8 @@ public final class Informer implements AutoCloseable {
                     return;
                 }
                 if (error != null) {
-                    listener.failed(kind, error);
                     retryLater(mine);
+                    tell(() -> listener.failed(kind, error));
                     return;
                 }
                 listener.listed(kind, listed.objects(), listed.revision());
@@ -135,10 +136,19 @@ public final class Informer implements AutoCloseable {
         public void onError(StoreException error) {
             synchronized (Informer.this) {
                 if (mine == epoch) {
-                    listener.failed(kind, error);
                     retryLater(mine);
+                    tell(() -> listener.failed(kind, error));
                 }
             }
+        }
+    }
+
+    /** Calls the listener about a failure; a listener that throws must not stop the informer trying again. */
+    private static void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Informer.class).warn("an informer's listener failed", e);
         }
     }
 
