@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>java -cp 'cli/target/dist/lib/*:bench/target/classes' dev.herder.bench.FailoverBench [rounds] [kill|leave|both]</pre>
  */
 public final class FailoverBench {
-    private static final int BASE_PORT = 3850;
+    private static final int BASE_PORT = BenchSupport.basePort(3850);
     private static final int CONTROL_PLANES = 3;
     private static final int NODES = 3;
     private static final int DEFAULT_ROUNDS = 5;

@@ -36,7 +36,7 @@ import java.util.Locale;
  * for Running of each size, -DcpHeap / -DagentHeap set the JVMs' -Xmx.
  */
 public final class ScaleBench {
-    private static final int BASE_PORT = 5550;
+    private static final int BASE_PORT = BenchSupport.basePort(5550);
     private static final int CONTROL_PLANES = 3;
     static final int NODES_PER_AGENT = 250;
     static final int PODS_PER_RC = 1000;
