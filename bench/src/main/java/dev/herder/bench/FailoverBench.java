@@ -50,7 +50,7 @@ public final class FailoverBench {
     private static final int CONTROL_PLANES = 3;
     private static final int NODES = 3;
     private static final int DEFAULT_ROUNDS = 5;
-    /** The writer's pods stay (about 20 a second of writing): room for them all on the 3 simulated nodes. */
+    /** The writer's pods stay (a few hundred a round): room for them all on the 3 simulated nodes. */
     private static final String AGENT_CONF = "herder.agent.capacity.pods = \"5000\"\n";
     private static final Duration TICK = Duration.ofMillis(100);
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(2);
