@@ -36,6 +36,8 @@ final class FailoverWriter {
         this.client = FailoverClient.connect(contacts, attemptTimeout, timeout);
         this.namePrefix = namePrefix;
         this.thread = new Thread(this::write, "failover-writer");
+        // a write still waiting when the client closes must not keep the bench's JVM from ending
+        thread.setDaemon(true);
         thread.start();
     }
 
