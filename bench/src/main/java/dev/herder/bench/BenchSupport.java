@@ -42,11 +42,24 @@ final class BenchSupport {
         }
     }
 
-    /** The same for a {@link ClusterProcesses} cluster on basePort: its control planes and agent JVMs. */
+    /**
+     * A benchmark's base port: its own default, or -DbasePort= (to run it beside a test run or another benchmark; a
+     * cluster takes base ... base+99).
+     */
+    static int basePort(int defaultPort) {
+        return Integer.getInteger("basePort", defaultPort);
+    }
+
+    /**
+     * The same for a {@link ClusterProcesses} cluster on basePort: its control planes, their etcd members (client and
+     * peer ports) and agent JVMs.
+     */
     static void requireFreePorts(String bench, int basePort, int controlPlanes, int agentJvms) throws IOException {
         List<Integer> ports = new ArrayList<>();
         for (int i = 1; i <= controlPlanes; i++) {
             ports.add(basePort + i);
+            ports.add(basePort + ClusterProcesses.ETCD_CLIENT_PORT_OFFSET + i);
+            ports.add(basePort + ClusterProcesses.ETCD_PEER_PORT_OFFSET + i);
         }
         for (int a = 0; a < agentJvms; a++) {
             ports.add(basePort + ClusterProcesses.AGENT_PORT_OFFSET + a);

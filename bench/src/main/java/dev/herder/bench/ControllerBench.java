@@ -28,7 +28,7 @@ import java.util.function.BooleanSupplier;
  * <pre>java -cp 'cli/target/dist/lib/*:bench/target/classes' dev.herder.bench.ControllerBench [docker|simulated|all]</pre>
  */
 public final class ControllerBench {
-    private static final int BASE_PORT = 4950;
+    private static final int BASE_PORT = BenchSupport.basePort(4950);
     private static final int ROUNDS = 10;
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration WITHIN = Duration.ofMinutes(3);

@@ -28,7 +28,7 @@ import java.util.function.BooleanSupplier;
  * probes; terminationGracePeriodSeconds 10, as Swarm's default stop-grace-period.
  */
 final class HerderSide implements Orchestrator {
-    static final int BASE_PORT = 5650;
+    static final int BASE_PORT = BenchSupport.basePort(5650);
     static final String NODE = "bench-peer";
     private static final String POD_ADDRESS = "127.0.0.2";
     private static final int CONTROL_PLANES = 3;

@@ -37,7 +37,7 @@ import java.util.function.BooleanSupplier;
  * <pre>java -cp 'cli/target/dist/lib/*:bench/target/classes' dev.herder.bench.PodStartBench [count]</pre>
  */
 public final class PodStartBench {
-    private static final int BASE_PORT = 4450;
+    private static final int BASE_PORT = BenchSupport.basePort(4450);
     private static final int CONTROL_PLANES = 3;
     private static final String NODE = "bench-node";
     private static final String NAMESPACE = "bench";

@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>java -cp 'cli/target/dist/lib/*:bench/target/classes' dev.herder.bench.ProxyBench [REQUESTS] [isolated]</pre>
  */
 public final class ProxyBench {
-    private static final int BASE_PORT = 5250;
+    private static final int BASE_PORT = BenchSupport.basePort(5250);
     private static final int POD_PORT = 18280;
     private static final int SERVICE_PORT = 18281;
     private static final String[] NODES = {"127.0.0.2", "127.0.0.3"};

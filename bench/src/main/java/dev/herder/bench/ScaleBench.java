@@ -21,14 +21,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Scheduling at scale on simulated nodes (kubemark's idea): 3 control-plane JVMs (127.0.0.1:5551-5553) and hollow
+ * Scheduling at scale on simulated nodes (kubemark's idea): 3 etcd members (127.0.0.1:5611-5613), 3 control-plane
+ * JVMs (127.0.0.1:5551-5553; -DbasePort moves them all) and hollow
  * agent JVMs ({@code herder agent --simulated --nodes K}, 127.0.0.1:5560 upward, {@value #NODES_PER_AGENT} nodes
  * each) hosting N nodes; then replication controllers of {@value #PODS_PER_RC} replicas totalling M pods, applied
  * at once. Measures, per size: cluster start (JVMs started to N nodes Ready), apply → every pod created and every
  * pod Running (from the controllers' status: replicas and readyReplicas), the bindings (each pod's PodScheduled
  * time, read back at the end: first to last and per second), and each control-plane JVM's heap (in use, and live
- * after a full GC) and RSS. Data and logs in bench/target/scale-bench/NxM; the table is also written as
- * bench/target/scale-bench.csv. Every JVM it started is killed at the end, also on failure.
+ * after a full GC) and RSS, and each etcd member's RSS, data folder and database file (also per pod). Data and logs
+ * in bench/target/scale-bench/NxM; the table is also written as bench/target/scale-bench.csv. Every JVM it started is killed at the end, also on failure.
  *
  * <pre>java -cp 'cli/target/dist/lib/*:bench/target/classes' dev.herder.bench.ScaleBench [NxM ...|large]</pre>
  *
@@ -36,7 +37,7 @@ import java.util.Locale;
  * for Running of each size, -DcpHeap / -DagentHeap set the JVMs' -Xmx.
  */
 public final class ScaleBench {
-    private static final int BASE_PORT = 5550;
+    private static final int BASE_PORT = BenchSupport.basePort(5550);
     private static final int CONTROL_PLANES = 3;
     static final int NODES_PER_AGENT = 250;
     static final int PODS_PER_RC = 1000;
@@ -110,17 +111,11 @@ public final class ScaleBench {
 
     private static ScaleResult run(Path root, Size size) throws Exception {
         Path dir = ClusterProcesses.emptyFolder(root.resolve("bench/target/scale-bench/" + size));
-        List<Integer> ports = new ArrayList<>();
-        for (int i = 1; i <= CONTROL_PLANES; i++) {
-            ports.add(BASE_PORT + i);
-        }
-        for (int i = 0; i < size.agents(); i++) {
-            ports.add(BASE_PORT + ClusterProcesses.AGENT_PORT_OFFSET + i);
-        }
-        BenchSupport.requireFreePorts("ScaleBench", ports);
+        BenchSupport.requireFreePorts("ScaleBench", BASE_PORT, CONTROL_PLANES, size.agents());
         ScaleResult r = new ScaleResult(size);
         List<Process> controlPlanes = new ArrayList<>();
-        log(size, "starting 3 control-plane JVMs and " + size.agents() + " agent JVMs; data and logs in " + dir);
+        log(size, "starting 3 etcd members, 3 control-plane JVMs and " + size.agents() + " agent JVMs; data and logs in "
+                + dir);
         try (ClusterProcesses cluster = new ClusterProcesses(dir, BASE_PORT, CONTROL_PLANES);
              HerderClient client = HerderClient.connect(cluster.contactList(), CLIENT_TIMEOUT)) {
             cluster.heaps(System.getProperty("cpHeap", defaultControlPlaneHeap(size)),
@@ -165,6 +160,7 @@ public final class ScaleBench {
                 for (Process p : controlPlanes) {
                     r.controlPlanes.add(p.isAlive() ? JvmStats.of(p.pid()) : new JvmStats(-1, -1, -1));
                 }
+                r.etcdMembers.addAll(EtcdStats.of(cluster.etcd()));
             }
         }
         return r;

@@ -1,7 +1,9 @@
 package dev.herder.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /** What one size of {@link ScaleBench} measured (-1: not reached), and how the sizes print as a table and CSV. */
 final class ScaleResult {
@@ -9,7 +11,8 @@ final class ScaleResult {
     private static final int MAX_ERROR_CHARS = 200;
     private static final String[] HEADERS = {"nodes", "pods", "agent JVMs", "cluster start s", "apply s",
         "all created s", "all Running s", "wall s", "first bind s", "last bind s", "binds/s", "cp heap used MiB",
-        "cp heap live MiB", "cp RSS MiB", "outcome"};
+        "cp heap live MiB", "cp RSS MiB", "etcd RSS MiB", "etcd data MiB", "etcd db MiB", "etcd data B/pod",
+        "etcd db B/pod", "outcome"};
 
     final ScaleBench.Size size;
     long clusterStartMs = -1;
@@ -24,6 +27,7 @@ final class ScaleResult {
     int running;
     String error;
     final List<JvmStats> controlPlanes = new ArrayList<>();
+    final List<EtcdStats> etcdMembers = new ArrayList<>();
 
     ScaleResult(ScaleBench.Size size) {
         this.size = size;
@@ -48,12 +52,25 @@ final class ScaleResult {
                 seconds(clusterStartMs), seconds(applyMs), seconds(allCreatedMs), seconds(allRunningMs),
                 seconds(totalWallMs), seconds(firstBindMs), seconds(lastBindMs), bindsPerSecond(),
                 joined(JvmStats::heapUsedMiB), joined(JvmStats::heapLiveMiB), joined(JvmStats::rssMiB),
+                etcd(EtcdStats::rssMiB), etcd(EtcdStats::dataMiB), etcd(EtcdStats::dbMiB), perPod(EtcdStats::dataBytes),
+                perPod(EtcdStats::dbBytes),
                 error == null ? "ok" : "FAILED (" + created + " created, " + running + " Running): "
                         + (error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) + "..." : error));
     }
 
-    private String joined(java.util.function.ToLongFunction<JvmStats> figure) {
+    private String joined(ToLongFunction<JvmStats> figure) {
         return String.join("/", controlPlanes.stream().map(s -> String.valueOf(figure.applyAsLong(s))).toList());
+    }
+
+    private String etcd(ToLongFunction<EtcdStats> figure) {
+        return etcdMembers.isEmpty() ? "-"
+                : String.join("/", etcdMembers.stream().map(s -> String.valueOf(figure.applyAsLong(s))).toList());
+    }
+
+    /** Bytes per pod of the size: the members' mean (of those read) divided by the pods. */
+    private String perPod(ToLongFunction<EtcdStats> bytes) {
+        long[] read = etcdMembers.stream().mapToLong(bytes).filter(b -> b >= 0).toArray();
+        return read.length == 0 ? "-" : String.valueOf(Arrays.stream(read).sum() / read.length / size.pods());
     }
 
     private static String seconds(long ms) {

@@ -25,25 +25,31 @@ import org.apache.pekko.pattern.Patterns;
  */
 public final class FailoverClient implements ApiClient {
     private final ActorSystem system;
+    private final List<String> contacts;
     private final List<String> gateways;
     private final Duration attemptTimeout;
     private final Duration timeout;
     private final AtomicInteger current = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private FailoverClient(ActorSystem system, List<String> gateways, Duration attemptTimeout, Duration timeout) {
+    private FailoverClient(ActorSystem system, List<String> contacts, Duration attemptTimeout, Duration timeout) {
         this.system = system;
-        this.gateways = gateways;
+        this.contacts = List.copyOf(contacts);
+        this.gateways = contacts.stream().map(c -> "pekko://" + HerderClient.CLUSTER_SYSTEM_NAME + "@" + c
+                + HerderClient.GATEWAY_PATH).toList();
         this.attemptTimeout = attemptTimeout;
         this.timeout = timeout;
     }
 
     /** A client of the cluster named "herder" at these {@code host:port} contact points. */
     public static FailoverClient connect(List<String> contacts, Duration attemptTimeout, Duration timeout) {
-        List<String> gateways = contacts.stream().map(c -> "pekko://" + HerderClient.CLUSTER_SYSTEM_NAME + "@" + c
-                + HerderClient.GATEWAY_PATH).toList();
-        return new FailoverClient(ActorSystem.create("herder-failover-client", HerderClient.clientConfig()), gateways,
+        return new FailoverClient(ActorSystem.create("herder-failover-client", HerderClient.clientConfig()), contacts,
                 attemptTimeout, timeout);
+    }
+
+    /** The host:port this client sends its next request to first: the node that answered last (at first, the first). */
+    public String currentContact() {
+        return contacts.get(Math.floorMod(current.get(), contacts.size()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -65,7 +66,7 @@ public final class EtcdMembers implements AutoCloseable {
             return;
         }
         Files.createDirectories(dir);
-        Path data = dir.resolve(name(member));
+        Path data = dataDir(member);
         String peerUrl = url(firstPeerPort + member - 1);
         String clientUrl = url(firstClientPort + member - 1);
         List<String> command = List.of(etcd.toString(),
@@ -106,6 +107,19 @@ public final class EtcdMembers implements AutoCloseable {
         check(member);
         Process process = processes[member - 1];
         return process != null && process.isAlive();
+    }
+
+    /** The process id of member i while it runs (for a benchmark reading its memory), empty when it does not. */
+    public synchronized OptionalLong pid(int member) {
+        check(member);
+        Process process = processes[member - 1];
+        return process != null && process.isAlive() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
+    }
+
+    /** Member i's data folder (dir/etcd-i), whether or not it runs. */
+    public Path dataDir(int member) {
+        check(member);
+        return dir.resolve(name(member));
     }
 
     /** The index (1..size) of the member that leads now, as that member itself says. */
