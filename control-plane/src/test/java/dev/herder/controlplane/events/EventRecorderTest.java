@@ -8,12 +8,12 @@ import dev.herder.controlplane.TestNode;
 import dev.herder.controlplane.api.ObjectLister;
 import dev.herder.controlplane.store.EtcdMembers;
 import dev.herder.controlplane.store.Stores;
+import dev.herder.controlplane.store.TestEtcd;
 import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.wire.ApiResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +33,7 @@ class EventRecorderTest {
 
     @BeforeAll
     static void startEtcd() throws Exception {
-        etcd = new EtcdMembers(Path.of("target", "etcd-tests", "event-recorder").toAbsolutePath(), 5961, 5971, 1);
-        etcd.startAll();
+        etcd = TestEtcd.start(EventRecorderTest.class, 5961, 5971, 1);
     }
 
     @AfterAll

@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Real etcd members for the store's tests, in a fresh folder under target/etcd-tests. */
-final class TestEtcd {
+public final class TestEtcd {
     private TestEtcd() {
     }
 
-    static EtcdMembers start(Class<?> test, int firstClientPort, int firstPeerPort, int size) throws IOException {
+    public static EtcdMembers start(Class<?> test, int firstClientPort, int firstPeerPort, int size) throws IOException {
         Path dir = Path.of("target", "etcd-tests", test.getSimpleName());
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
