@@ -2,6 +2,7 @@ package dev.herder.cli.client;
 
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /** Sends requests to a Herder cluster's ApiGateway. */
@@ -11,7 +12,16 @@ public interface ApiClient extends AutoCloseable {
     CompletionStage<ApiResponse> send(ApiRequest request);
 
     /** Blocks for the answer; throws {@link HerderClientException} when the cluster cannot be reached or is silent. */
-    ApiResponse call(ApiRequest request);
+    default ApiResponse call(ApiRequest request) {
+        try {
+            return send(request).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof HerderClientException cause) {
+                throw cause.rethrownHere();
+            }
+            throw e;
+        }
+    }
 
     /** Releases the connection; quick, never throws. */
     @Override

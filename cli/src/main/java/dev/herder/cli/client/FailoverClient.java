@@ -6,7 +6,6 @@ import dev.herder.protocol.wire.ApiResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,18 +77,6 @@ public final class FailoverClient implements ApiClient {
                 answer.completeExceptionally(HerderClientException.noAnswer(timeout));
             }
         });
-    }
-
-    @Override
-    public ApiResponse call(ApiRequest request) {
-        try {
-            return send(request).toCompletableFuture().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof HerderClientException cause) {
-                throw cause.rethrownHere();
-            }
-            throw e;
-        }
     }
 
     @Override

@@ -91,18 +91,6 @@ public final class HerderClient implements ApiClient {
     }
 
     @Override
-    public ApiResponse call(ApiRequest request) {
-        try {
-            return send(request).toCompletableFuture().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof HerderClientException cause) {
-                throw cause.rethrownHere();
-            }
-            throw e;
-        }
-    }
-
-    @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;

@@ -10,6 +10,7 @@ import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,39 +49,17 @@ class StoreFailoverTest {
                     String master = cluster.status().leader();
                     assertNotNull(master, "a Master before the kill");
                     int first = cluster.indexOf(master);
-                    long before = writer.acknowledged.size();
-                    System.out.println("kill -9 of control-plane " + first + " (the Master's) at " + java.time.Instant.now());
-                    writer.worstMillis.set(0);
-                    cluster.kill(first);
-                    Thread.sleep(WRITE_DURING.toMillis());
-                    long worstAfterMasterKill = writer.worstMillis.getAndSet(0);
-                    assertTrue(writer.acknowledged.size() > before + 10, "applies go on after kill -9 of the Master's JVM");
-                    cluster.startControlPlane(first);
-                    cluster.awaitUp(3, Duration.ofSeconds(90));
-                    // every member must see the restarted one Up before the next kill, or the Split Brain Resolver of
-                    // one that still sees it Joining counts two members, one of them gone, and downs itself
-                    Thread.sleep(SETTLE.toMillis());
+                    long worstAfterMasterKill = through("control-plane " + first + " (the Master's)", writer,
+                            () -> cluster.kill(first));
+                    restart(cluster, first);
 
                     int second = first % 3 + 1;
-                    before = writer.acknowledged.size();
-                    System.out.println("kill -9 of control-plane " + second + " at " + java.time.Instant.now());
-                    writer.worstMillis.set(0);
-                    cluster.kill(second);
-                    Thread.sleep(WRITE_DURING.toMillis());
-                    long worstAfterSecondKill = writer.worstMillis.getAndSet(0);
-                    assertTrue(writer.acknowledged.size() > before + 10, "applies go on after kill -9 of another JVM");
-                    cluster.startControlPlane(second);
-                    cluster.awaitUp(3, Duration.ofSeconds(90));
-                    Thread.sleep(SETTLE.toMillis());
+                    long worstAfterSecondKill = through("control-plane " + second, writer, () -> cluster.kill(second));
+                    restart(cluster, second);
 
                     int leader = cluster.etcdLeader();
-                    before = writer.acknowledged.size();
-                    System.out.println("kill -9 of etcd member " + leader + " (the leader) at " + java.time.Instant.now());
-                    writer.worstMillis.set(0);
-                    cluster.killEtcd(leader);
-                    Thread.sleep(WRITE_DURING.toMillis());
-                    long worstAfterEtcdKill = writer.worstMillis.getAndSet(0);
-                    assertTrue(writer.acknowledged.size() > before + 10, "applies go on once etcd has a new leader");
+                    long worstAfterEtcdKill = through("etcd member " + leader + " (the leader)", writer,
+                            () -> cluster.killEtcd(leader));
                     cluster.startEtcd(leader);
 
                     System.out.println("longest apply wait: " + worstAfterMasterKill + " ms after kill -9 of the Master's"
@@ -110,6 +89,33 @@ class StoreFailoverTest {
                 }
             }
         }
+    }
+
+    /** What kills a process. */
+    private interface Kill {
+        void run() throws Exception;
+    }
+
+    /** Kills with kill -9, lets the writer go on for a while, and answers the longest apply wait meanwhile. */
+    private static long through(String what, Writer writer, Kill kill) throws Exception {
+        long before = writer.acknowledged.size();
+        System.out.println("kill -9 of " + what + " at " + Instant.now());
+        writer.worstMillis.set(0);
+        kill.run();
+        Thread.sleep(WRITE_DURING.toMillis());
+        assertTrue(writer.acknowledged.size() > before + 10, "applies go on after kill -9 of " + what);
+        return writer.worstMillis.get();
+    }
+
+    /**
+     * Starts a killed control-plane node again and waits until it is Up, and then until every member has seen it so:
+     * a kill while one still sees it Joining lets that one's Split Brain Resolver count two members, one of them
+     * gone, and down itself.
+     */
+    private static void restart(LocalCluster cluster, int controlPlane) throws Exception {
+        cluster.startControlPlane(controlPlane);
+        cluster.awaitUp(3, Duration.ofSeconds(90));
+        Thread.sleep(SETTLE.toMillis());
     }
 
     /** Applies pods one after another (each a new one, or a new content for one applied before) until stopped. */
@@ -143,7 +149,7 @@ class StoreFailoverTest {
                     worstMillis.accumulateAndGet(millis, Math::max);
                     if (millis > SLOW_MILLIS) {
                         System.out.println("apply of " + name + " took " + millis + " ms, answered at "
-                                + java.time.Instant.now());
+                                + Instant.now());
                     }
                     if (rsp instanceof ApiResponse.Applied applied && applied.allSucceeded()) {
                         acknowledged.put(name, content);
