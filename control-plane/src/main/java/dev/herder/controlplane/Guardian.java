@@ -9,6 +9,7 @@ import dev.herder.controlplane.store.ObjectStore;
 import dev.herder.controlplane.store.Stores;
 import dev.herder.protocol.wire.EntityNames;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -24,12 +25,25 @@ final class Guardian {
     private Guardian() {
     }
 
+    private static String endpoints(ActorSystem<?> system) {
+        return String.join(",", system.settings().config().getStringList("herder.etcd.endpoints"));
+    }
+
     static Behavior<Void> create() {
         return Behaviors.setup(ctx -> {
             var system = ctx.getSystem();
             ControlPlaneSettings settings = ControlPlaneSettings.from(system.settings().config());
             // this node's connection to etcd, shared by the API, the entities, the Master and the event recorder
             ObjectStore store = Stores.get(system).objects();
+            // open the connection now, so that the node's first request does not wait for it, and say how it went
+            store.store().revision().whenComplete((revision, failure) -> {
+                if (failure != null) {
+                    ctx.getSystem().log().error("etcd does not answer at {}: {}; objects can be neither read nor"
+                            + " written until it does (herder.etcd.endpoints)", endpoints(system), failure.getMessage());
+                } else {
+                    ctx.getSystem().log().info("etcd at {} answers, at revision {}", endpoints(system), revision);
+                }
+            });
             Events.get(system);
             Entities.init(system, settings);
             ActorRef<Master.Command> master = ClusterSingleton.get(system).init(
