@@ -5,7 +5,6 @@ import dev.herder.cli.local.ClusterProcesses;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.wire.ApiRequest;
-import dev.herder.protocol.wire.ApiResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

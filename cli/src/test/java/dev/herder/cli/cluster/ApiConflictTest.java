@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herder.cli.client.FailoverClient;
 import dev.herder.protocol.api.ApiObject;
-import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.IntOrString;
+import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.Service;
 import dev.herder.protocol.api.ServicePort;
 import dev.herder.protocol.api.ServiceSpec;

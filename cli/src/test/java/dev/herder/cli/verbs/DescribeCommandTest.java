@@ -4,8 +4,8 @@ import static dev.herder.cli.TestObjects.pendingPod;
 import static dev.herder.cli.TestObjects.runningPod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.herder.cli.CliRun;
 import dev.herder.cli.CliRun.Result;
+import dev.herder.cli.CliRun;
 import dev.herder.cli.FakeCluster;
 import dev.herder.cli.PagedList;
 import dev.herder.cli.client.Pages;

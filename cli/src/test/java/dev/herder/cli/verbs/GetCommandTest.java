@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herder.cli.CliRun;
 import dev.herder.cli.CliRun.Result;
+import dev.herder.cli.CliRun;
 import dev.herder.cli.FakeCluster;
 import dev.herder.cli.PagedList;
 import dev.herder.cli.client.Pages;

@@ -8,20 +8,22 @@ import dev.herder.controlplane.objects.ObjectWrites;
 import dev.herder.controlplane.store.Change;
 import dev.herder.controlplane.store.ObjectStore;
 import dev.herder.controlplane.store.Result;
-import dev.herder.protocol.api.Endpoints;
-import dev.herder.protocol.api.Service;
 import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.Endpoints;
 import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.Kinds;
 import dev.herder.protocol.api.ObjectKey;
-import dev.herder.protocol.validation.FieldError;
-import dev.herder.protocol.validation.Validator;
-import dev.herder.protocol.wire.ApiError;
-import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.OwnerReference;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
+import dev.herder.protocol.api.Service;
+import dev.herder.protocol.api.ServicePort;
+import dev.herder.protocol.api.ServiceSpec;
+import dev.herder.protocol.validation.FieldError;
+import dev.herder.protocol.validation.Validator;
+import dev.herder.protocol.wire.ApiError;
+import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ public final class ApiService {
     private static final java.util.Map<String, String> READ_ONLY = java.util.Map.of(
             Event.KIND, "events are recorded by Herder's controllers and expire on their own"
                     + " (herder.control-plane.events.ttl); they cannot be applied, scaled or deleted",
-            dev.herder.protocol.api.Endpoints.KIND, "endpoints are kept by Herder from the ready pods a service selects,"
+            Endpoints.KIND, "endpoints are kept by Herder from the ready pods a service selects,"
                     + " and go with their service; they cannot be applied, scaled or deleted");
     private final ActorSystem<?> system;
     private final ControlPlaneSettings settings;
@@ -132,7 +134,7 @@ public final class ApiService {
     }
 
     /** The service's ports checked against every other service's, and its node ports chosen, by the Master. */
-    private CompletionStage<MasterProtocol.PortsReserved> reservePorts(dev.herder.protocol.api.Service service) {
+    private CompletionStage<MasterProtocol.PortsReserved> reservePorts(Service service) {
         String type = service.spec().type() == null ? "ClusterIP" : service.spec().type();
         return AskPattern.<Master.Command, MasterProtocol.PortsReserved>ask(master, replyTo ->
                         new MasterProtocol.ReservePorts(service.key(), type, service.spec().ports(), replyTo),
@@ -141,10 +143,10 @@ public final class ApiService {
                         + " did not answer in time (it may be failing over); try again"));
     }
 
-    private static ApiObject withPorts(dev.herder.protocol.api.Service s, List<dev.herder.protocol.api.ServicePort> ports) {
+    private static ApiObject withPorts(Service s, List<ServicePort> ports) {
         var spec = s.spec();
-        return new dev.herder.protocol.api.Service(s.apiVersion(), s.kind(), s.metadata(),
-                new dev.herder.protocol.api.ServiceSpec(spec.selector(), ports, spec.type(), spec.clusterIP(),
+        return new Service(s.apiVersion(), s.kind(), s.metadata(),
+                new ServiceSpec(spec.selector(), ports, spec.type(), spec.clusterIP(),
                         spec.sessionAffinity()), s.status());
     }
 

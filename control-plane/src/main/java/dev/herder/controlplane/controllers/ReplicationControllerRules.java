@@ -2,11 +2,11 @@ package dev.herder.controlplane.controllers;
 
 import dev.herder.controlplane.events.EventSink;
 import dev.herder.controlplane.objects.ApiObjects;
+import dev.herder.controlplane.objects.KindRules;
 import dev.herder.controlplane.objects.ObjectWrites;
 import dev.herder.controlplane.store.Change;
 import dev.herder.controlplane.store.Result;
 import dev.herder.controlplane.store.Stores;
-import dev.herder.controlplane.objects.KindRules;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.ObjectMeta;
@@ -19,12 +19,12 @@ import dev.herder.protocol.wire.EntityMessage;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
 /**

@@ -1,5 +1,6 @@
 package dev.herder.controlplane.master;
 
+import dev.herder.controlplane.pods.PodTransitions;
 import dev.herder.controlplane.store.ObjectCodec;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Node;
@@ -9,10 +10,10 @@ import dev.herder.protocol.api.Service;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 
 /**
  * The Master's cache of pods, nodes, controllers and services, built from a list of each kind at a revision and
@@ -136,7 +137,7 @@ final class ClusterView {
     Map<String, List<Pod>> boundByNode() {
         Map<String, List<Pod>> out = new HashMap<>();
         for (Pod p : pods.values()) {
-            if (p.spec().nodeName() != null && !dev.herder.controlplane.pods.PodTransitions.evicted(p)) {
+            if (p.spec().nodeName() != null && !PodTransitions.evicted(p)) {
                 out.computeIfAbsent(p.spec().nodeName(), n -> new ArrayList<>()).add(p);
             }
         }

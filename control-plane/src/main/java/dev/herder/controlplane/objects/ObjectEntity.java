@@ -6,6 +6,7 @@ import dev.herder.controlplane.store.Change;
 import dev.herder.controlplane.store.ObjectCodec;
 import dev.herder.controlplane.store.ObjectStore;
 import dev.herder.controlplane.store.Result;
+import dev.herder.controlplane.store.StoreException;
 import dev.herder.controlplane.store.Stores;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.EventSource;
@@ -178,7 +179,7 @@ public final class ObjectEntity {
         Change change = current.isEmpty() ? new Change.Create(object)
                 : new Change.Update(ObjectCodec.withVersion(object, current.get().metadata().resourceVersion()));
         context.pipeToSelf(store.commit(change), (result, failure) -> new Persisted(result != null ? result
-                : new Result.Failed(new dev.herder.controlplane.store.StoreException(String.valueOf(failure), true, failure)),
+                : new Result.Failed(new StoreException(String.valueOf(failure), true, failure)),
                 reaction, cause, attempt));
         return persisting();
     }

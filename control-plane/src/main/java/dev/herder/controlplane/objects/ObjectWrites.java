@@ -3,6 +3,7 @@ package dev.herder.controlplane.objects;
 import dev.herder.controlplane.store.Change;
 import dev.herder.controlplane.store.ObjectStore;
 import dev.herder.controlplane.store.Result;
+import dev.herder.controlplane.store.StoreException;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.ObjectKey;
 import dev.herder.protocol.wire.ApiError;
@@ -108,7 +109,7 @@ public final class ObjectWrites {
                 () -> UUID.randomUUID().toString(), KindStrategy.of(object.kind()));
         if (decision instanceof Admission.Refuse refuse) {
             return CompletableFuture.completedFuture(new Result.Failed(
-                    new dev.herder.controlplane.store.StoreException(refuse.error().message(), false, null)));
+                    new StoreException(refuse.error().message(), false, null)));
         }
         return store.commit(new Change.Create(((Admission.Accept) decision).object()));
     }

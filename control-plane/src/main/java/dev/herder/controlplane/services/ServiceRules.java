@@ -14,9 +14,9 @@ import dev.herder.protocol.wire.EntityMessage;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
