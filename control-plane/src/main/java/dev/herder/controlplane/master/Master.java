@@ -19,7 +19,6 @@ import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.Service;
-import dev.herder.protocol.wire.WireMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +54,11 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private static final Duration EVICTION_CHECK = Duration.ofSeconds(1);
     private static final List<String> WATCHED = List.of(Pod.KIND, Node.KIND, ReplicationController.KIND, Service.KIND);
 
-    /** Messages of the Master; only {@link MasterProtocol} ones come from outside. */
-    public interface Command extends WireMessage {
+    /**
+     * Messages of the Master. Only {@link MasterProtocol}'s come from other JVMs, and only they are wire messages;
+     * the rest are its own (informers' news, timers, the store's answers).
+     */
+    public interface Command {
     }
 
     private record Listed(String kind, List<ApiObject> objects, long revision) implements Command {

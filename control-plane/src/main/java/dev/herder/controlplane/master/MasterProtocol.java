@@ -9,7 +9,7 @@ public final class MasterProtocol {
     }
 
     /** Answered with the address of the node the Master runs on. */
-    public record WhereAreYou(ActorRef<Location> replyTo) implements Master.Command {
+    public record WhereAreYou(ActorRef<Location> replyTo) implements Master.Command, WireMessage {
     }
 
     /** host:port of the node that holds the Master singleton. */
@@ -25,7 +25,7 @@ public final class MasterProtocol {
      * @param ports      its ports as the user gave them (nodePort null: one is chosen for a NodePort service)
      */
     public record ReservePorts(String serviceKey, String type, java.util.List<dev.herder.protocol.api.ServicePort> ports,
-                               ActorRef<PortsReserved> replyTo) implements Master.Command {
+                               ActorRef<PortsReserved> replyTo) implements Master.Command, WireMessage {
     }
 
     /** The ports with their node ports set, or why they cannot be had (error: nothing was reserved). */
