@@ -127,12 +127,11 @@ final class ContainerRequests {
     }
 
     private CompletionStage<ApiResponse> get(String kind, String id) {
-        int slash = id.indexOf('/');
-        String namespace = slash < 0 ? null : id.substring(0, slash);
-        String name = slash < 0 ? id : id.substring(slash + 1);
-        return Stores.get(system).objects().get(kind, namespace, name).<ApiResponse>thenApply(found -> found
+        ObjectKey key = ObjectKey.ofId(kind, id);
+        return Stores.get(system).objects().get(kind, key.namespace(), key.name()).<ApiResponse>thenApply(found -> found
                 .<ApiResponse>map(o -> new ApiResponse.Objects(kind, List.of(o)))
-                .orElseGet(() -> new ApiResponse.Failure(ApiError.notFound(ApiObjects.describe(kind, name) + " not found"))));
+                .orElseGet(() -> new ApiResponse.Failure(ApiError.notFound(ApiObjects.describe(kind, key.name())
+                        + " not found"))));
     }
 
     private static ApiResponse failure(String message) {

@@ -10,7 +10,7 @@ import dev.herder.controlplane.store.StoreException;
 import dev.herder.controlplane.store.Stores;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.EventSource;
-import dev.herder.protocol.api.Kinds;
+import dev.herder.protocol.api.ObjectKey;
 import dev.herder.protocol.api.ObjectReference;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.EntityMessage;
@@ -66,6 +66,7 @@ public final class ObjectEntity {
     private final ObjectStore store;
     private final String kind;
     private final String id;
+    private final ObjectKey key;
     private final KindRules rules;
     private Optional<ApiObject> current = Optional.empty();
     private Retry afterLoad;
@@ -78,6 +79,7 @@ public final class ObjectEntity {
         this.store = Stores.get(context.getSystem()).objects();
         this.kind = kind;
         this.id = id;
+        this.key = ObjectKey.ofId(kind, id);
         this.rules = rules;
     }
 
@@ -89,7 +91,7 @@ public final class ObjectEntity {
     }
 
     private Behavior<EntityMessage> load() {
-        context.pipeToSelf(store.get(kind, namespace(), name()), (o, failure) -> new Loaded(o, failure));
+        context.pipeToSelf(store.get(kind, key.namespace(), key.name()), (o, failure) -> new Loaded(o, failure));
         return loading();
     }
 
@@ -206,9 +208,9 @@ public final class ObjectEntity {
             return load();
         }
         ApiError error = result instanceof Result.Failed failed
-                ? ApiError.unavailable("the write of " + ApiObjects.describe(kind, name()) + " failed: "
+                ? ApiError.unavailable("the write of " + ApiObjects.describe(kind, key.name()) + " failed: "
                         + failed.error().getMessage())
-                : ApiError.conflict("Operation cannot be fulfilled on " + ApiObjects.describe(kind, name())
+                : ApiError.conflict("Operation cannot be fulfilled on " + ApiObjects.describe(kind, key.name())
                         + ": the object kept changing while it was being written; try again");
         context.getLog().warn("{} {}: {}", kind, id, error.message());
         persisted.reaction().onFailed().accept(error);
@@ -222,15 +224,5 @@ public final class ObjectEntity {
             stash.stash(message);
         }
         return Behaviors.same();
-    }
-
-    private String namespace() {
-        int slash = id.indexOf('/');
-        return slash < 0 || !Kinds.namespaced(kind) ? null : id.substring(0, slash);
-    }
-
-    private String name() {
-        int slash = id.indexOf('/');
-        return slash < 0 ? id : id.substring(slash + 1);
     }
 }

@@ -43,13 +43,8 @@ public final class ObjectWrites {
         if (namesVersion(object)) {
             return apply(object, ATTEMPTS);
         }
-        Admission.Decision asNew = Admission.apply(Optional.empty(), object, Instant.now(),
-                () -> UUID.randomUUID().toString(), KindStrategy.of(object.kind()));
-        if (!(asNew instanceof Admission.Accept accept)) {
-            return apply(object, ATTEMPTS);
-        }
-        return store.commit(new Change.Create(accept.object())).thenCompose(result -> result instanceof Result.Stored stored
-                ? done(outcome(object, accept.action(), stored.object(), null))
+        return create(object).thenCompose(result -> result instanceof Result.Stored stored
+                ? done(outcome(object, Admission.CREATED, stored.object(), null))
                 : apply(object, ATTEMPTS));
     }
 

@@ -8,6 +8,7 @@ import dev.herder.controlplane.store.Stores;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.EndpointSubset;
 import dev.herder.protocol.api.Endpoints;
+import dev.herder.protocol.api.ObjectKey;
 import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.Service;
 import dev.herder.protocol.wire.EntityMessage;
@@ -34,21 +35,13 @@ public final class ServiceRules implements KindRules {
     private CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
     private final Set<String> gone = new HashSet<>();
 
-    private final String id;
+    private final ObjectKey key;
 
     /** The rules of the entity of the service with this id (namespace/name). */
     public ServiceRules(ActorSystem<?> system, String id) {
         this.store = Stores.get(system).objects();
         this.log = system.log();
-        this.id = id;
-    }
-
-    private String namespace() {
-        return id.substring(0, id.indexOf('/'));
-    }
-
-    private String name() {
-        return id.substring(id.indexOf('/') + 1);
+        this.key = ObjectKey.ofId(Service.KIND, id);
     }
 
     @Override
@@ -93,9 +86,8 @@ public final class ServiceRules implements KindRules {
     private void removeEndpoints(String uid) {
         gone.add(uid);
         written = null;
-        String namespace = namespace();
-        String name = name();
-        lastWrite = lastWrite.handle((r, f) -> null).thenCompose(ignored -> store.get(Endpoints.KIND, namespace, name))
+        lastWrite = lastWrite.handle((r, f) -> null).thenCompose(ignored -> store.get(Endpoints.KIND, key.namespace(),
+                        key.name()))
                 .thenCompose(found -> found.filter(e -> uid.equals(e.metadata().uid()))
                         .map(e -> store.commit(new Change.Delete(e)).thenApply(r -> (Object) r))
                         .orElse(CompletableFuture.completedFuture(null)))
