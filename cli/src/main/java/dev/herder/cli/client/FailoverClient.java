@@ -19,8 +19,11 @@ import org.apache.pekko.pattern.Patterns;
  * API is stateless), and when that node does not answer within the attempt timeout, or answers UNAVAILABLE, it
  * sends the request to the next node, and stays there. So a kill -9 of the node it talks to costs one request one
  * attempt timeout, where a {@link HerderClient}'s ClusterClient first has to notice the node is gone (about 2 s).
- * A request tried again may have taken effect the first time: applies are idempotent (the second is
- * "unchanged"), which is what this client is for.
+ * An apply answered with an outcome UNAVAILABLE (its write not made, or not confirmed by the store) is sent to the
+ * next node too. A request tried again may have taken effect the first time: applies are idempotent (the second
+ * is "unchanged"), which is what this client is for. Each request goes as an {@link ApiRequest.Within} of the
+ * attempt timeout, so that a first try still under way on a slow node cannot overwrite, after the client has moved
+ * on, what the retry and the client's later requests wrote.
  */
 public final class FailoverClient implements ApiClient {
     private final ActorSystem system;
@@ -60,8 +63,11 @@ public final class FailoverClient implements ApiClient {
 
     private void attempt(ApiRequest request, int gateway, int tried, long deadline, CompletableFuture<ApiResponse> answer) {
         int index = Math.floorMod(gateway, gateways.size());
-        Patterns.ask(system.actorSelection(gateways.get(index)), request, attemptTimeout).whenComplete((reply, failure) -> {
-            boolean unavailable = reply instanceof ApiResponse.Failure f && f.error().code() == ApiError.Code.UNAVAILABLE;
+        ApiRequest within = new ApiRequest.Within(request, attemptTimeout.toMillis());
+        Patterns.ask(system.actorSelection(gateways.get(index)), within, attemptTimeout).whenComplete((reply, failure) -> {
+            boolean unavailable = reply instanceof ApiResponse.Failure f && f.error().code() == ApiError.Code.UNAVAILABLE
+                    || reply instanceof ApiResponse.Applied applied && applied.outcomes().stream()
+                            .anyMatch(o -> o.error() != null && o.error().code() == ApiError.Code.UNAVAILABLE);
             if (failure == null && reply instanceof ApiResponse response && !unavailable) {
                 current.set(index);
                 answer.complete(response);

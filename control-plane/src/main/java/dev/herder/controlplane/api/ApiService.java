@@ -5,9 +5,11 @@ import dev.herder.controlplane.master.Master;
 import dev.herder.controlplane.master.MasterProtocol;
 import dev.herder.controlplane.objects.ApiObjects;
 import dev.herder.controlplane.objects.ObjectWrites;
+import dev.herder.controlplane.objects.WriteBy;
 import dev.herder.controlplane.store.Change;
 import dev.herder.controlplane.store.ObjectStore;
 import dev.herder.controlplane.store.Result;
+import dev.herder.controlplane.store.StoreException;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Endpoints;
 import dev.herder.protocol.api.Event;
@@ -25,6 +27,7 @@ import dev.herder.protocol.validation.Validator;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +71,17 @@ public final class ApiService {
     }
 
     public CompletionStage<ApiResponse> handle(ApiRequest request) {
+        if (request instanceof ApiRequest.Within within) {
+            if (within.request() instanceof ApiRequest.Within || within.millis() <= 0) {
+                return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(
+                        "a Within request holds one request that is not a Within, and a time above 0 ms")));
+            }
+            return handle(within.request(), WriteBy.halfOf(Duration.ofMillis(within.millis())));
+        }
+        return handle(request, WriteBy.NONE);
+    }
+
+    private CompletionStage<ApiResponse> handle(ApiRequest request, WriteBy writeBy) {
         CompletionStage<ApiResponse> answer;
         String kind = request instanceof ApiRequest.Get g ? g.kind()
                 : request instanceof ApiRequest.Delete d ? d.kind()
@@ -80,13 +94,13 @@ public final class ApiService {
             return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(READ_ONLY.get(kind))));
         }
         if (request instanceof ApiRequest.Apply apply) {
-            answer = apply(apply.objects());
+            answer = apply(apply.objects(), writeBy);
         } else if (request instanceof ApiRequest.Get get) {
             answer = get(get);
         } else if (request instanceof ApiRequest.Delete delete) {
-            answer = delete(delete);
+            answer = delete(delete, writeBy);
         } else if (request instanceof ApiRequest.Scale scale) {
-            answer = scale(scale);
+            answer = scale(scale, writeBy);
         } else if (request instanceof ApiRequest.Logs logs) {
             answer = containers.logs(logs);
         } else if (request instanceof ApiRequest.Exec exec) {
@@ -97,16 +111,16 @@ public final class ApiService {
         return answer.exceptionally(ApiService::failure);
     }
 
-    private CompletionStage<ApiResponse> apply(List<ApiObject> objects) {
+    private CompletionStage<ApiResponse> apply(List<ApiObject> objects, WriteBy writeBy) {
         List<CompletableFuture<ApiResponse.ApplyOutcome>> outcomes = new ArrayList<>();
         for (ApiObject raw : objects) {
-            outcomes.add(applyOne(raw).toCompletableFuture());
+            outcomes.add(applyOne(raw, writeBy).toCompletableFuture());
         }
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
                 .thenApply(done -> new ApiResponse.Applied(outcomes.stream().map(CompletableFuture::join).toList()));
     }
 
-    private CompletionStage<ApiResponse.ApplyOutcome> applyOne(ApiObject raw) {
+    private CompletionStage<ApiResponse.ApplyOutcome> applyOne(ApiObject raw, WriteBy writeBy) {
         if (!Kinds.ALL.contains(raw.kind())) {
             return CompletableFuture.completedFuture(new ApiResponse.ApplyOutcome(raw.kind(), raw.metadata().namespace(),
                     raw.metadata().name(), null, null, ApiError.invalid(READ_ONLY.getOrDefault(raw.kind(),
@@ -128,9 +142,9 @@ public final class ApiService {
                     ? CompletableFuture.completedFuture(new ApiResponse.ApplyOutcome(kind, ns, name, null, null,
                             ApiError.invalid(ApiObjects.describe(kind, name) + " is invalid: " + reserved.error()),
                             List.of()))
-                    : store(withPorts(service, reserved.ports())));
+                    : store(withPorts(service, reserved.ports()), writeBy));
         }
-        return store(object);
+        return store(object, writeBy);
     }
 
     /** The service's ports checked against every other service's, and its node ports chosen, by the Master. */
@@ -150,8 +164,8 @@ public final class ApiService {
                         spec.sessionAffinity()), s.status());
     }
 
-    private CompletionStage<ApiResponse.ApplyOutcome> store(ApiObject object) {
-        return writes.apply(object).exceptionally(failure -> new ApiResponse.ApplyOutcome(object.kind(),
+    private CompletionStage<ApiResponse.ApplyOutcome> store(ApiObject object, WriteBy writeBy) {
+        return writes.apply(object, writeBy).exceptionally(failure -> new ApiResponse.ApplyOutcome(object.kind(),
                 object.metadata().namespace(), object.metadata().name(), null, null,
                 toError(failure, object.kind(), object.metadata().name()), List.of()));
     }
@@ -168,7 +182,7 @@ public final class ApiService {
                 .orElseGet(() -> notFound(kind, get.name())));
     }
 
-    private CompletionStage<ApiResponse> delete(ApiRequest.Delete delete) {
+    private CompletionStage<ApiResponse> delete(ApiRequest.Delete delete, WriteBy writeBy) {
         String cascade = delete.cascade() == null ? ApiRequest.Delete.BACKGROUND : delete.cascade();
         if (!List.of(ApiRequest.Delete.BACKGROUND, ApiRequest.Delete.ORPHAN).contains(cascade)) {
             return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid("unsupported cascade \""
@@ -183,10 +197,13 @@ public final class ApiService {
             }
             ApiObject was = found.get();
             CompletionStage<ApiError> before = ApiRequest.Delete.ORPHAN.equals(cascade)
-                    && ReplicationController.KIND.equals(key.kind()) ? orphanPodsOf(was) : CompletableFuture.completedFuture(null);
+                    && ReplicationController.KIND.equals(key.kind()) ? orphanPodsOf(was, writeBy)
+                    : CompletableFuture.completedFuture(null);
             // background: the Master deletes the pods of a controller that is gone
             return before.thenCompose(error -> error != null
                     ? CompletableFuture.completedFuture(new ApiResponse.Failure(error))
+                    : writeBy.passed() ? CompletableFuture.completedFuture(new ApiResponse.Failure(ObjectWrites.error(
+                            was, new Result.Failed(new StoreException(writeBy.reason(), false, null)))))
                     : store.commit(new Change.Delete(was)).thenCompose(result -> deleted(was, result)));
         });
     }
@@ -210,7 +227,7 @@ public final class ApiService {
      * Takes the controller's owner reference off each pod it owns, so that deleting it leaves them running; an
      * error when one of them could not be changed (then the controller stays too).
      */
-    private CompletionStage<ApiError> orphanPodsOf(ApiObject rc) {
+    private CompletionStage<ApiError> orphanPodsOf(ApiObject rc, WriteBy writeBy) {
         String uid = rc.metadata().uid();
         return lister.list(Pod.KIND, rc.metadata().namespace(), null, null, null, null).thenCompose(listed -> {
             if (!(listed instanceof ApiResponse.Objects pods)) {
@@ -221,7 +238,7 @@ public final class ApiService {
                 List<OwnerReference> owners = o.metadata().ownerReferences();
                 if (owners != null && owners.stream().anyMatch(r -> uid.equals(r.uid()))) {
                     updates.add(writes.update(Pod.KIND, o.metadata().namespace(), o.metadata().name(),
-                            current -> withoutOwner(current, uid)).toCompletableFuture());
+                            current -> withoutOwner(current, uid), writeBy).toCompletableFuture());
                 }
             }
             return CompletableFuture.allOf(updates.toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -247,7 +264,7 @@ public final class ApiService {
                 rest.isEmpty() ? null : rest));
     }
 
-    private CompletionStage<ApiResponse> scale(ApiRequest.Scale scale) {
+    private CompletionStage<ApiResponse> scale(ApiRequest.Scale scale, WriteBy writeBy) {
         if (!ReplicationController.KIND.equals(scale.kind())) {
             return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid(
                     Kinds.plural(scale.kind()) + " have no replicas to scale; only replicationcontrollers do")));
@@ -266,7 +283,7 @@ public final class ApiService {
             long generation = m.generation() == null ? 1 : m.generation();
             return new ReplicationController(rc.apiVersion(), rc.kind(), ApiObjects.meta(m, m.uid(), m.resourceVersion(),
                     generation + 1, m.creationTimestamp()), rc.spec().withReplicas(scale.replicas()), rc.status());
-        }).thenApply(result -> result instanceof Result.Stored
+        }, writeBy).thenApply(result -> result instanceof Result.Stored
                 ? new ApiResponse.Applied(List.of(new ApiResponse.ApplyOutcome(key.kind(), key.namespace(), key.name(),
                         SCALED, null, null, List.of())))
                 : result instanceof Result.Conflict c && c.currentRevision() == 0 ? notFound(key.kind(), key.name())

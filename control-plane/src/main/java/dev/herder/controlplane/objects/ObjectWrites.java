@@ -40,15 +40,20 @@ public final class ObjectWrites {
      * cost one guarded write; where the object exists, the create is a conflict and the apply reads and updates.
      */
     public CompletionStage<ApiResponse.ApplyOutcome> apply(ApiObject object) {
+        return apply(object, WriteBy.NONE);
+    }
+
+    /** As {@link #apply(ApiObject)}, making no write guarded on a read of its own once writeBy has passed. */
+    public CompletionStage<ApiResponse.ApplyOutcome> apply(ApiObject object, WriteBy writeBy) {
         if (namesVersion(object)) {
-            return apply(object, ATTEMPTS);
+            return apply(object, writeBy, ATTEMPTS);
         }
         return create(object).thenCompose(result -> result instanceof Result.Stored stored
                 ? done(outcome(object, Admission.CREATED, stored.object(), null))
-                : apply(object, ATTEMPTS));
+                : apply(object, writeBy, ATTEMPTS));
     }
 
-    private CompletionStage<ApiResponse.ApplyOutcome> apply(ApiObject object, int attemptsLeft) {
+    private CompletionStage<ApiResponse.ApplyOutcome> apply(ApiObject object, WriteBy writeBy, int attemptsLeft) {
         ObjectKey key = ObjectKey.of(object);
         return store.get(key.kind(), key.namespace(), key.name()).thenCompose(current -> {
             Admission.Decision decision = Admission.apply(current, object, Instant.now(),
@@ -60,13 +65,17 @@ public final class ObjectWrites {
             if (Admission.UNCHANGED.equals(accept.action())) {
                 return done(outcome(object, accept.action(), accept.object(), null));
             }
+            if (writeBy.passed()) {
+                return done(outcome(object, null, null, error(object, new Result.Failed(
+                        new StoreException(writeBy.reason(), false, null)))));
+            }
             Change change = current.isEmpty() ? new Change.Create(accept.object()) : new Change.Update(accept.object());
             return store.commit(change).thenCompose(result -> {
                 if (result instanceof Result.Stored stored) {
                     return done(outcome(object, accept.action(), stored.object(), null));
                 }
                 if (result instanceof Result.Conflict && attemptsLeft > 1 && !namesVersion(object)) {
-                    return apply(object, attemptsLeft - 1);
+                    return apply(object, writeBy, attemptsLeft - 1);
                 }
                 return done(outcome(object, null, null, error(object, result)));
             });
@@ -78,11 +87,17 @@ public final class ObjectWrites {
      * reads and changes again when it was written meanwhile. Answered with the result; Conflict(0): not found.
      */
     public CompletionStage<Result> update(String kind, String namespace, String name, UnaryOperator<ApiObject> change) {
-        return update(kind, namespace, name, change, ATTEMPTS);
+        return update(kind, namespace, name, change, WriteBy.NONE);
+    }
+
+    /** As {@link #update(String, String, String, UnaryOperator)}, making no write once writeBy has passed. */
+    public CompletionStage<Result> update(String kind, String namespace, String name, UnaryOperator<ApiObject> change,
+                                          WriteBy writeBy) {
+        return update(kind, namespace, name, change, writeBy, ATTEMPTS);
     }
 
     private CompletionStage<Result> update(String kind, String namespace, String name, UnaryOperator<ApiObject> change,
-                                           int attemptsLeft) {
+                                           WriteBy writeBy, int attemptsLeft) {
         return store.get(kind, namespace, name).thenCompose(current -> {
             if (current.isEmpty()) {
                 return CompletableFuture.completedFuture(new Result.Conflict(0));
@@ -91,9 +106,13 @@ public final class ObjectWrites {
             if (changed == null) {
                 return CompletableFuture.completedFuture(new Result.Stored(current.get()));
             }
+            if (writeBy.passed()) {
+                return CompletableFuture.completedFuture(new Result.Failed(new StoreException(
+                        writeBy.reason(), false, null)));
+            }
             return store.commit(new Change.Update(changed)).thenCompose(result ->
                     result instanceof Result.Conflict c && c.currentRevision() != 0 && attemptsLeft > 1
-                            ? update(kind, namespace, name, change, attemptsLeft - 1)
+                            ? update(kind, namespace, name, change, writeBy, attemptsLeft - 1)
                             : CompletableFuture.completedFuture(result));
         });
     }
@@ -122,8 +141,9 @@ public final class ObjectWrites {
                             + " was given, the current one is " + conflict.currentRevision() + ")" : "")
                             + "; get the latest version and apply your changes to it");
         }
-        return ApiError.unavailable("the write of " + what + " was not confirmed by the store: "
-                + ((Result.Failed) result).error().getMessage());
+        StoreException failure = ((Result.Failed) result).error();
+        return ApiError.unavailable("the write of " + what + (failure.mayHaveHappened()
+                ? " was not confirmed by the store: " : " was not made: ") + failure.getMessage());
     }
 
     private static boolean namesVersion(ApiObject o) {

@@ -112,6 +112,7 @@ class WireSerializationTest {
                 new ApiRequest.Logs("default", "web", "main", 10, true, 42L),
                 new ApiRequest.Logs(null, "web", null, null, false, null),
                 new ApiRequest.Exec("default", "web", "main", List.of("sh", "-c", "echo hi")),
+                new ApiRequest.Within(new ApiRequest.Apply(List.<ApiObject>of(pod)), 600),
                 new ApiResponse.LogChunk("one\ntwo\n", 8L, false, true),
                 new ApiResponse.ExecResult(7, "hi\n"),
                 new ContainerLogsRequest("uid", "main", 1, null, "pekko://herder@127.0.0.1:2551/temp/$a"),

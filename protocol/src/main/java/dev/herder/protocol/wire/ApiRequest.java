@@ -1,5 +1,7 @@
 package dev.herder.protocol.wire;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.herder.protocol.api.ApiObject;
 import java.util.List;
 
@@ -67,5 +69,28 @@ public sealed interface ApiRequest extends WireMessage {
 
     /** Members of the cluster and the holder of the Master singleton. */
     record ClusterStatus() implements ApiRequest {
+    }
+
+    /**
+     * A request from a client that sends it again to another node when no answer came within millis of sending
+     * it. So that the first try cannot overwrite what the second (and what the client wrote after it) stored,
+     * the node that takes it makes no write guarded on a read of its own after half that time from its arrival
+     * (the other half is left for the request's way there): such a write is answered UNAVAILABLE, not made.
+     * Writes already on their way to the store stay guarded on the version they read, so a later write by the
+     * client makes them conflicts. A Within inside a Within is refused.
+     */
+    record Within(
+            @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "request")
+            @JsonSubTypes({
+                @JsonSubTypes.Type(value = Apply.class, name = "Apply"),
+                @JsonSubTypes.Type(value = Get.class, name = "Get"),
+                @JsonSubTypes.Type(value = Delete.class, name = "Delete"),
+                @JsonSubTypes.Type(value = Scale.class, name = "Scale"),
+                @JsonSubTypes.Type(value = Logs.class, name = "Logs"),
+                @JsonSubTypes.Type(value = Exec.class, name = "Exec"),
+                @JsonSubTypes.Type(value = ClusterStatus.class, name = "ClusterStatus")
+            })
+            ApiRequest request,
+            long millis) implements ApiRequest {
     }
 }
