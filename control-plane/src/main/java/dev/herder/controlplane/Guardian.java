@@ -5,6 +5,7 @@ import dev.herder.controlplane.api.ClientEndpoint;
 import dev.herder.controlplane.events.Events;
 import dev.herder.controlplane.master.Master;
 import dev.herder.controlplane.objects.Entities;
+import dev.herder.controlplane.objects.LocalWatch;
 import dev.herder.controlplane.store.ObjectStore;
 import dev.herder.controlplane.store.Stores;
 import dev.herder.protocol.wire.EntityNames;
@@ -45,6 +46,8 @@ final class Guardian {
                 }
             });
             Events.get(system);
+            // the watches that feed this node's entities, started before any entity can
+            LocalWatch.get(system).start();
             Entities.init(system, settings);
             ActorRef<Master.Command> master = ClusterSingleton.get(system).init(
                     SingletonActor.of(Behaviors.supervise(Master.create(settings))

@@ -20,16 +20,18 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
- * The reconciler of one object (a sharded entity): it reads the object from the store when it starts, and
- * carries out what its kind's rules decide, one write at a time, each guarded on the version it read. Users
- * write through the API meanwhile, so a write can meet a newer version: then the entity reads the object again
- * and decides again on the same message (a conflict is never overwritten).
+ * The reconciler of one object (a sharded entity): it reads the object from the store when it starts, is told
+ * each change after that by its node's {@link LocalWatch}, and carries out what its kind's rules decide, one write
+ * at a time, each guarded on the version it holds. A write can still meet a newer version the watch has not
+ * brought yet: then the entity reads the object again and decides again on the same message (a conflict is never
+ * overwritten).
  *
  * <pre>
  *   loading --(read)--> idle --(a write)--> persisting --(stored)--> idle
@@ -69,6 +71,8 @@ public final class ObjectEntity {
     private final ObjectKey key;
     private final KindRules rules;
     private Optional<ApiObject> current = Optional.empty();
+    /** The revision current is as of: its resourceVersion, or the revision of its removal when the watch saw it go. */
+    private long seen;
     private Retry afterLoad;
 
     private ObjectEntity(ActorContext<EntityMessage> context, StashBuffer<EntityMessage> stash,
@@ -86,8 +90,11 @@ public final class ObjectEntity {
     /** With rules that act through the entity's context (a controller writes other objects). */
     public static Behavior<EntityMessage> create(String kind, String id,
                                                  Function<ActorContext<EntityMessage>, KindRules> rules) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(STASH_CAPACITY, stash ->
-                new ObjectEntity(ctx, stash, timers, kind, id, rules.apply(ctx)).load())));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(STASH_CAPACITY, stash -> {
+            // told of every change of its object from now on; the read that follows covers what came before
+            LocalWatch.get(ctx.getSystem()).register(kind, id, ctx.getSelf());
+            return new ObjectEntity(ctx, stash, timers, kind, id, rules.apply(ctx)).load();
+        })));
     }
 
     private Behavior<EntityMessage> load() {
@@ -100,7 +107,27 @@ public final class ObjectEntity {
                 .onMessage(Loaded.class, this::onLoaded)
                 .onMessage(Reload.class, r -> Behaviors.same())
                 .onAnyMessage(this::stashOrDrop)
+                .onSignal(PostStop.class, this::onStop)
                 .build();
+    }
+
+    private Behavior<EntityMessage> onStop(PostStop stop) {
+        LocalWatch.get(context.getSystem()).unregister(kind, id, context.getSelf());
+        return Behaviors.same();
+    }
+
+    /** A change of the object seen by this node's watch: taken when newer than what the entity holds. */
+    private Behavior<EntityMessage> onObserved(LocalWatch.Observed observed) {
+        take(Optional.ofNullable(observed.object()), observed.revision());
+        return Behaviors.same();
+    }
+
+    /** The object as of revision (empty: removed then), if that is newer than what the entity holds. */
+    private void take(Optional<ApiObject> object, long revision) {
+        if (revision > seen) {
+            current = object;
+            seen = revision;
+        }
     }
 
     private Behavior<EntityMessage> onLoaded(Loaded loaded) {
@@ -111,6 +138,7 @@ public final class ObjectEntity {
             return reloading();
         }
         current = loaded.object();
+        seen = current.map(ObjectCodec::revisionOf).orElse(0L);
         rules.tickInterval().ifPresent(every -> {
             if (!timers.isTimerActive(TICK)) {
                 timers.startTimerWithFixedDelay(TICK, new Tick(), every);
@@ -127,6 +155,7 @@ public final class ObjectEntity {
         return Behaviors.receive(EntityMessage.class)
                 .onMessage(Reload.class, r -> load())
                 .onAnyMessage(this::stashOrDrop)
+                .onSignal(PostStop.class, this::onStop)
                 .build();
     }
 
@@ -134,18 +163,17 @@ public final class ObjectEntity {
         return Behaviors.receive(EntityMessage.class)
                 .onMessage(Tick.class, t -> react(rules.onTick(current, Instant.now()), t, 0))
                 .onMessage(Reload.class, r -> load())
+                .onMessage(LocalWatch.Resync.class, r -> load())
+                .onMessage(LocalWatch.Observed.class, this::onObserved)
                 .onMessage(Retry.class, r -> handle(r.message(), r.attempt()))
                 .onMessage(EventReport.class, this::onEventReport)
                 .onAnyMessage(m -> handle(m, 0))
+                .onSignal(PostStop.class, this::onStop)
                 .build();
     }
 
     private Behavior<EntityMessage> handle(EntityMessage message, int attempt) {
-        rules.carried(message).ifPresent(seen -> {
-            if (current.isEmpty() || ObjectCodec.revisionOf(seen) > ObjectCodec.revisionOf(current.get())) {
-                current = Optional.of(seen);
-            }
-        });
+        rules.carried(message).ifPresent(carried -> take(Optional.of(carried), ObjectCodec.revisionOf(carried)));
         return react(rules.onMessage(message, current, Instant.now()), message, attempt);
     }
 
@@ -190,6 +218,7 @@ public final class ObjectEntity {
         return Behaviors.receive(EntityMessage.class)
                 .onMessage(Persisted.class, this::onPersisted)
                 .onAnyMessage(this::stashOrDrop)
+                .onSignal(PostStop.class, this::onStop)
                 .build();
     }
 
@@ -197,6 +226,7 @@ public final class ObjectEntity {
         Result result = persisted.result();
         if (result instanceof Result.Stored stored) {
             current = Optional.of(stored.object());
+            seen = ObjectCodec.revisionOf(stored.object());
             persisted.reaction().onStored().accept(current);
             return stash.unstashAll(idle());
         }
