@@ -1,5 +1,6 @@
 package dev.herder.controlplane.objects;
 
+import static dev.herder.controlplane.store.TestEtcd.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -15,8 +16,6 @@ import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.wire.EntityMessage;
 import java.time.Duration;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -101,9 +100,5 @@ class LocalWatchTest {
         Pod pod = AdmissionTest.pod("local/busybox:1", null, null);
         return (Pod) pod.withMetadata(new ObjectMeta(name, null, "default", null, null, null, null, null, null, null,
                 null));
-    }
-
-    private static <T> T await(CompletionStage<T> stage) throws Exception {
-        return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

@@ -1,5 +1,6 @@
 package dev.herder.controlplane.objects;
 
+import static dev.herder.controlplane.store.TestEtcd.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,8 +21,6 @@ import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,9 +108,5 @@ class ObjectWritesTest {
     private static String content(String name) throws Exception {
         ApiObject stored = await(writes.store().get(Pod.KIND, "default", name)).orElseThrow();
         return stored.metadata().labels().get("content");
-    }
-
-    private static <T> T await(CompletionStage<T> stage) throws Exception {
-        return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

@@ -47,7 +47,7 @@ public final class TestEtcd {
                 reference.maxOpsPerTxn(), reference.maxBytesPerTxn(), reference.maxTxnsInFlight());
     }
 
-    static <T> T await(CompletionStage<T> stage) throws Exception {
+    public static <T> T await(CompletionStage<T> stage) throws Exception {
         return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
