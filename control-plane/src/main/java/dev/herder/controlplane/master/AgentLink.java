@@ -4,10 +4,13 @@ import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.wire.AgentCommand;
 import dev.herder.protocol.wire.PodAssignments;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -25,6 +28,8 @@ final class AgentLink {
     /** Per node: the agent (actor path) it was sent to; a restarted agent has a new one and gets a full snapshot. */
     private final Map<String, String> sentTo = new HashMap<>();
     private long version = System.currentTimeMillis() * 1000;
+    /** Whether the next send goes to every node (the first, and the first after a resync). */
+    private boolean everyNode = true;
 
     AgentLink(ActorSystem<?> system) {
         this.resolver = ActorRefResolver.get(system);
@@ -33,16 +38,30 @@ final class AgentLink {
     void forgetSent() {
         lastSent.clear();
         sentTo.clear();
+        everyNode = true;
     }
 
-    void send(Map<String, Node> nodes, Map<String, List<Pod>> boundByNode) {
-        for (Node node : nodes.values()) {
+    /**
+     * Tells the agents of the nodes whose pods (or node object) changed, or of every node the first time and after
+     * {@link #forgetSent}: the work of a pass grows with what changed, not with every pod of the cluster.
+     */
+    void send(ClusterView view, Set<String> changedNodes) {
+        Collection<Node> nodes;
+        if (everyNode) {
+            nodes = view.nodes().values();
+            everyNode = false;
+        } else {
+            nodes = changedNodes.stream().map(view.nodes()::get).filter(Objects::nonNull).toList();
+        }
+        lastSent.keySet().retainAll(view.nodes().keySet());
+        sentTo.keySet().retainAll(view.nodes().keySet());
+        for (Node node : nodes) {
             String path = agentPath(node);
             if (path == null) {
                 continue;
             }
             String name = node.metadata().name();
-            List<Pod> pods = boundByNode.getOrDefault(name, List.of());
+            Collection<Pod> pods = view.boundTo(name);
             Map<String, String> now = new HashMap<>();
             pods.forEach(p -> now.put(p.metadata().uid(), signature(p)));
             Map<String, String> before = path.equals(sentTo.get(name)) ? lastSent.get(name) : null;
@@ -74,7 +93,7 @@ final class AgentLink {
         return p.metadata().generation() + "@" + p.metadata().deletionTimestamp();
     }
 
-    private static List<Pod> sorted(List<Pod> pods) {
+    private static List<Pod> sorted(Collection<Pod> pods) {
         return pods.stream().sorted(Comparator.comparing(Pod::key)).toList();
     }
 }

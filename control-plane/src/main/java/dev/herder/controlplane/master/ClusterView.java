@@ -8,18 +8,25 @@ import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.Service;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The Master's cache of pods, nodes, controllers and services, built from a list of each kind at a revision and
  * the watch after it. Pure: it keeps no state the store does not have, so a new Master builds the same view after
  * a failover. Of two copies of one pod it keeps the newer (higher resourceVersion), so a watch event that trails a
  * bind the Master already saw acknowledged does not undo it.
+ *
+ * <p>It indexes pods as they change, so that a scheduling pass costs what is pending and what changed, not every
+ * pod there is: the pods waiting for a node, oldest first, and per node the pods bound to it; and it remembers
+ * which nodes' pods (or node objects) changed since the Master last asked ({@link #takeChangedNodes}).
  */
 final class ClusterView {
     private static final Comparator<Pod> BY_AGE = Comparator
@@ -30,6 +37,12 @@ final class ClusterView {
     private final Map<String, Node> nodes = new HashMap<>();
     private final Map<String, ReplicationController> controllers = new HashMap<>();
     private final Map<String, Service> services = new HashMap<>();
+    /** Pods that name no node and are not being deleted, oldest first. */
+    private final TreeSet<Pod> pending = new TreeSet<>(BY_AGE);
+    /** Per node, by key, the pods bound to it but those evicted from it (their node was lost). */
+    private final Map<String, Map<String, Pod>> bound = new HashMap<>();
+    /** Nodes whose bound pods or node object changed since {@link #takeChangedNodes}. */
+    private final Set<String> changedNodes = new HashSet<>();
     /** Grows whenever room may have appeared: a node changed, or a bound pod left its node. */
     private long capacityEpoch;
 
@@ -40,7 +53,13 @@ final class ClusterView {
                 freed(was, null);
             }
             pods.clear();
+            pending.clear();
+            changedNodes.addAll(bound.keySet());
+            bound.clear();
         } else {
+            if (Node.KIND.equals(kind)) {
+                changedNodes.addAll(nodes.keySet());
+            }
             mapOf(kind).clear();
             capacityEpoch++;
         }
@@ -51,22 +70,59 @@ final class ClusterView {
     void changed(String kind, String id, ApiObject object) {
         if (Pod.KIND.equals(kind)) {
             Pod was = pods.get(id);
-            if (object == null) {
-                pods.remove(id);
-                freed(was, null);
-            } else {
-                freed(was, pods.merge(id, (Pod) object, ClusterView::newer));
+            Pod now = object == null ? null : was == null ? (Pod) object : newer(was, (Pod) object);
+            if (now == was) {
+                return;
             }
+            if (now == null) {
+                pods.remove(id);
+            } else {
+                pods.put(id, now);
+            }
+            unindex(was);
+            index(now);
+            freed(was, now);
             return;
         }
         if (Node.KIND.equals(kind)) {
             capacityEpoch++;
+            changedNodes.add(id);
         }
         @SuppressWarnings("unchecked") Map<String, ApiObject> map = (Map<String, ApiObject>) mapOf(kind);
         if (object == null) {
             map.remove(id);
         } else {
             map.put(id, object);
+        }
+    }
+
+    private void unindex(Pod p) {
+        if (p == null) {
+            return;
+        }
+        pending.remove(p);
+        String node = p.spec().nodeName();
+        Map<String, Pod> onNode = node == null ? null : bound.get(node);
+        if (onNode != null && onNode.remove(p.key()) != null) {
+            changedNodes.add(node);
+            if (onNode.isEmpty()) {
+                bound.remove(node);
+            }
+        }
+    }
+
+    private void index(Pod p) {
+        if (p == null) {
+            return;
+        }
+        String node = p.spec().nodeName();
+        if (node == null) {
+            if (p.metadata().deletionTimestamp() == null) {
+                pending.add(p);
+            }
+        } else if (!PodTransitions.evicted(p)) {
+            bound.computeIfAbsent(node, n -> new HashMap<>()).put(p.key(), p);
+            changedNodes.add(node);
         }
     }
 
@@ -90,7 +146,7 @@ final class ClusterView {
     }
 
     /** Every pod the view holds. */
-    java.util.Collection<Pod> pods() {
+    Collection<Pod> pods() {
         return pods.values();
     }
 
@@ -105,42 +161,32 @@ final class ClusterView {
         return capacityEpoch;
     }
 
-    /** A pod as a bind acknowledged it, ahead of the store's notification. */
-    void podUpdated(Pod pod) {
-        pods.merge(pod.key(), pod, ClusterView::newer);
-    }
-
     Map<String, Node> nodes() {
         return nodes;
     }
 
     /** Pods that name no node and are not being deleted, oldest first. */
     List<Pod> pending() {
-        List<Pod> out = new ArrayList<>();
-        for (Pod p : pods.values()) {
-            if (p.spec().nodeName() == null && p.metadata().deletionTimestamp() == null) {
-                out.add(p);
-            }
-        }
-        out.sort(BY_AGE);
-        return out;
+        return new ArrayList<>(pending);
     }
 
     /** Keys of the pods that wait for a node. */
     Set<String> pendingKeys() {
         Set<String> out = new HashSet<>();
-        pending().forEach(p -> out.add(p.key()));
+        pending.forEach(p -> out.add(p.key()));
         return out;
     }
 
-    /** Pods bound to each node, but those evicted from it (their node was lost: they no longer run there). */
-    Map<String, List<Pod>> boundByNode() {
-        Map<String, List<Pod>> out = new HashMap<>();
-        for (Pod p : pods.values()) {
-            if (p.spec().nodeName() != null && !PodTransitions.evicted(p)) {
-                out.computeIfAbsent(p.spec().nodeName(), n -> new ArrayList<>()).add(p);
-            }
-        }
+    /** The pods bound to the node, but those evicted from it (their node was lost: they no longer run there). */
+    Collection<Pod> boundTo(String node) {
+        Map<String, Pod> onNode = bound.get(node);
+        return onNode == null ? List.of() : Collections.unmodifiableCollection(onNode.values());
+    }
+
+    /** The nodes whose bound pods, or whose node object, changed since the last call; none are remembered after. */
+    Set<String> takeChangedNodes() {
+        Set<String> out = Set.copyOf(changedNodes);
+        changedNodes.clear();
         return out;
     }
 

@@ -32,7 +32,6 @@ final class Evictions {
     }
 
     List<Due> due(ClusterView view, Instant now) {
-        Map<String, List<Pod>> bound = view.boundByNode();
         Set<String> stillDue = new HashSet<>();
         List<Due> out = new ArrayList<>();
         view.nodes().forEach((name, node) -> {
@@ -40,7 +39,7 @@ final class Evictions {
             if (lastHeartbeat == null || lastHeartbeat.plus(timeout).isAfter(now)) {
                 return;
             }
-            for (Pod p : bound.getOrDefault(name, List.of())) {
+            for (Pod p : view.boundTo(name)) {
                 if (PodTransitions.ended(p) || p.metadata().deletionTimestamp() != null) {
                     continue;
                 }

@@ -52,6 +52,8 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private static final String FEED = "feed";
     private static final String EVICT = "evict";
     private static final Duration EVICTION_CHECK = Duration.ofSeconds(1);
+    /** Orphans are deleted only after Orphans.GRACE anyway; a scan walks every pod, so not on every pass. */
+    private static final Duration ORPHAN_SCAN_EVERY = Duration.ofSeconds(1);
     private static final List<String> WATCHED = List.of(Pod.KIND, Node.KIND, ReplicationController.KIND, Service.KIND);
 
     /**
@@ -105,6 +107,10 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private final ServiceFeed services;
     private final PortAllocation ports;
     private final List<Informer> informers = new ArrayList<>();
+    /** What each node has room for, with the pods the view has bound to it (see {@link #nodeInfos}). */
+    private final Map<String, NodeInfo> nodeInfoCache = new HashMap<>();
+    /** When orphans were last looked for: at most every ORPHAN_SCAN_EVERY, as a scan walks every pod. */
+    private long lastOrphanScanNanos;
     /**
      * Kinds not listed yet since this Master started. Until every one is, the view may lack objects the store
      * has, so the Master places nothing and tells no agent or controller anything: a partial view would look like
@@ -137,6 +143,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
         this.ports = new PortAllocation(settings.nodePortRange());
         this.schedulerEvents = Events.get(context.getSystem()).sink(Events.SCHEDULER);
         this.nodeEvents = Events.get(context.getSystem()).sink(Events.NODE_CONTROLLER);
+        this.lastOrphanScanNanos = System.nanoTime() - ORPHAN_SCAN_EVERY.toNanos();
         var self = context.getSelf();
         Informer.Listener listener = new Informer.Listener() {
             @Override
@@ -249,6 +256,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
 
     private Behavior<Command> onResync(Resync resync) {
         agents.forgetSent();
+        nodeInfoCache.clear();
         controllers.forgetSent();
         services.forgetSent();
         unschedulableAt.keySet().retainAll(view.pendingKeys());
@@ -262,7 +270,8 @@ public final class Master extends AbstractBehavior<Master.Command> {
         }
         long started = System.nanoTime();
         Instant now = Instant.now();
-        Map<String, NodeInfo> infos = nodeInfos();
+        Set<String> changedNodes = view.takeChangedNodes();
+        Map<String, NodeInfo> infos = nodeInfos(changedNodes);
         List<PodWriter.Bind> binds = new ArrayList<>();
         for (Pod pod : view.pending()) {
             if (bindsInFlight.size() >= settings.maxBindsInFlight()) {
@@ -288,9 +297,12 @@ public final class Master extends AbstractBehavior<Master.Command> {
         if (!binds.isEmpty()) {
             getContext().pipeToSelf(pods.bind(binds, now), (results, failure) -> new Bound(binds, results, failure));
         }
-        agents.send(view.nodes(), view.boundByNode());
+        agents.send(view, changedNodes);
         feed();
-        orphans.suspects(view, now).forEach(this::checkOwner);
+        if (started - lastOrphanScanNanos >= ORPHAN_SCAN_EVERY.toNanos()) {
+            lastOrphanScanNanos = started;
+            orphans.suspects(view, now).forEach(this::checkOwner);
+        }
         lastPassEndNanos = System.nanoTime();
         lastPassNanos = lastPassEndNanos - started;
         return this;
@@ -327,16 +339,22 @@ public final class Master extends AbstractBehavior<Master.Command> {
         return this;
     }
 
-    private Map<String, NodeInfo> nodeInfos() {
-        Map<String, NodeInfo> infos = new HashMap<>();
-        view.nodes().forEach((name, node) -> infos.put(name, NodeInfo.of(node)));
-        view.boundByNode().forEach((name, bound) -> infos.computeIfPresent(name, (n, info) -> {
-            NodeInfo out = info;
-            for (Pod p : bound) {
-                out = out.withPod(p);
+    /**
+     * What each node has room for: kept per node and made again only for the nodes whose pods or node object
+     * changed since the last pass, then the binds in flight counted on top.
+     */
+    private Map<String, NodeInfo> nodeInfos(Set<String> changedNodes) {
+        nodeInfoCache.keySet().retainAll(view.nodes().keySet());
+        view.nodes().forEach((name, node) -> {
+            if (changedNodes.contains(name) || !nodeInfoCache.containsKey(name)) {
+                NodeInfo info = NodeInfo.of(node);
+                for (Pod p : view.boundTo(name)) {
+                    info = info.withPod(p);
+                }
+                nodeInfoCache.put(name, info);
             }
-            return out;
-        }));
+        });
+        Map<String, NodeInfo> infos = new HashMap<>(nodeInfoCache);
         bindsInFlight.values().forEach(p -> infos.computeIfPresent(p.spec().nodeName(), (n, info) -> info.withPod(p)));
         return infos;
     }

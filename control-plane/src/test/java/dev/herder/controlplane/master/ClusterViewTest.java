@@ -27,7 +27,7 @@ class ClusterViewTest {
                 pod("a", "u1", "5", null, "2026-01-03T00:00:00Z"),
                 pod("c", "u3", "5", "n1", "2026-01-01T00:00:00Z")));
         assertEquals(List.of("b", "a"), view.pending().stream().map(p -> p.metadata().name()).toList());
-        assertEquals(1, view.boundByNode().get("n1").size());
+        assertEquals(1, view.boundTo("n1").size());
     }
 
     @Test
@@ -47,7 +47,7 @@ class ClusterViewTest {
         assertEquals("u2", view.pending().get(0).metadata().uid());
         view.changed("Pod", "default/a", null);
         assertTrue(view.pending().isEmpty());
-        assertTrue(view.boundByNode().isEmpty());
+        assertTrue(view.boundTo("n1").isEmpty());
     }
 
     @Test
@@ -62,5 +62,27 @@ class ClusterViewTest {
         long afterDelete = view.capacityEpoch();
         view.listed("Node", List.of());
         assertTrue(view.capacityEpoch() > afterDelete, "nodes changed");
+    }
+
+    @Test
+    void itTellsWhichNodesPodsChangedOnceAndKeepsEachNodesBoundPodsUpToDate() {
+        ClusterView view = new ClusterView();
+        view.listed("Pod", List.<ApiObject>of(pod("a", "u1", "5", "n1", "t"), pod("b", "u2", "5", null, "t")));
+        assertEquals(java.util.Set.of("n1"), view.takeChangedNodes());
+        assertTrue(view.takeChangedNodes().isEmpty(), "what was told is not told again");
+
+        view.changed("Pod", "default/c", pod("c", "u3", "6", null, "t"));
+        assertTrue(view.takeChangedNodes().isEmpty(), "a new pending pod changes no node");
+
+        view.changed("Pod", "default/b", pod("b", "u2", "7", "n2", "t"));
+        view.changed("Pod", "default/a", pod("a", "u1", "8", "n3", "t"));
+        assertEquals(java.util.Set.of("n1", "n2", "n3"), view.takeChangedNodes());
+        assertTrue(view.boundTo("n1").isEmpty());
+        assertEquals(List.of("b"), view.boundTo("n2").stream().map(p -> p.metadata().name()).toList());
+        assertEquals(List.of("c"), view.pending().stream().map(p -> p.metadata().name()).toList());
+
+        view.changed("Pod", "default/b", pod("b", "u2", "6", null, "t"));
+        assertTrue(view.takeChangedNodes().isEmpty(), "a trailing older copy changes nothing");
+        assertEquals(1, view.boundTo("n2").size());
     }
 }
