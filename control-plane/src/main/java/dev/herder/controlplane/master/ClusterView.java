@@ -1,9 +1,11 @@
 package dev.herder.controlplane.master;
 
+import dev.herder.controlplane.controllers.ControllerPods;
 import dev.herder.controlplane.pods.PodTransitions;
 import dev.herder.controlplane.store.ObjectCodec;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Node;
+import dev.herder.protocol.api.OwnerReference;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.Service;
@@ -43,6 +45,12 @@ final class ClusterView {
     private final Map<String, Map<String, Pod>> bound = new HashMap<>();
     /** Nodes whose bound pods or node object changed since {@link #takeChangedNodes}. */
     private final Set<String> changedNodes = new HashSet<>();
+    /** By controller uid, by key, the pods a controller owns; and by namespace the pods no controller owns. */
+    private final Map<String, Map<String, Pod>> owned = new HashMap<>();
+    private final Map<String, Map<String, Pod>> unowned = new HashMap<>();
+    /** Controller uids and namespaces (of unowned pods) whose pods changed since {@link #takeChangedPodGroups}. */
+    private final Set<String> changedOwners = new HashSet<>();
+    private final Set<String> changedUnowned = new HashSet<>();
     /** Grows whenever room may have appeared: a node changed, or a bound pod left its node. */
     private long capacityEpoch;
 
@@ -56,6 +64,10 @@ final class ClusterView {
             pending.clear();
             changedNodes.addAll(bound.keySet());
             bound.clear();
+            changedOwners.addAll(owned.keySet());
+            changedUnowned.addAll(unowned.keySet());
+            owned.clear();
+            unowned.clear();
         } else {
             if (Node.KIND.equals(kind)) {
                 changedNodes.addAll(nodes.keySet());
@@ -100,6 +112,7 @@ final class ClusterView {
         if (p == null) {
             return;
         }
+        group(p, true);
         pending.remove(p);
         String node = p.spec().nodeName();
         Map<String, Pod> onNode = node == null ? null : bound.get(node);
@@ -115,6 +128,7 @@ final class ClusterView {
         if (p == null) {
             return;
         }
+        group(p, false);
         String node = p.spec().nodeName();
         if (node == null) {
             if (p.metadata().deletionTimestamp() == null) {
@@ -124,6 +138,55 @@ final class ClusterView {
             bound.computeIfAbsent(node, n -> new HashMap<>()).put(p.key(), p);
             changedNodes.add(node);
         }
+    }
+
+    /** Files the pod under its controller's uid, or under its namespace when it has none (or takes it out). */
+    private void group(Pod p, boolean remove) {
+        OwnerReference owner = ControllerPods.controllerOf(p);
+        String group = owner != null ? owner.uid() : p.metadata().namespace();
+        Map<String, Map<String, Pod>> groups = owner != null ? owned : unowned;
+        (owner != null ? changedOwners : changedUnowned).add(group);
+        if (remove) {
+            Map<String, Pod> members = groups.get(group);
+            if (members != null) {
+                members.remove(p.key());
+                if (members.isEmpty()) {
+                    groups.remove(group);
+                }
+            }
+        } else {
+            groups.computeIfAbsent(group, g -> new HashMap<>()).put(p.key(), p);
+        }
+    }
+
+    /** The pods whose controller has this uid. */
+    Collection<Pod> ownedBy(String controllerUid) {
+        return members(owned, controllerUid);
+    }
+
+    /** The pods of the namespace that no controller owns. */
+    Collection<Pod> unownedIn(String namespace) {
+        return members(unowned, namespace);
+    }
+
+    private static Collection<Pod> members(Map<String, Map<String, Pod>> groups, String group) {
+        Map<String, Pod> members = groups.get(group);
+        return members == null ? List.of() : Collections.unmodifiableCollection(members.values());
+    }
+
+    /**
+     * The controller uids, and the namespaces of unowned pods, whose pods changed since the last call, as one set
+     * of each; none are remembered after.
+     */
+    PodGroups takeChangedPodGroups() {
+        PodGroups out = new PodGroups(Set.copyOf(changedOwners), Set.copyOf(changedUnowned));
+        changedOwners.clear();
+        changedUnowned.clear();
+        return out;
+    }
+
+    /** Controller uids and namespaces whose pods changed. */
+    record PodGroups(Set<String> owners, Set<String> namespaces) {
     }
 
     private Map<String, ? extends ApiObject> mapOf(String kind) {

@@ -3,9 +3,7 @@ package dev.herder.controlplane.master;
 import dev.herder.controlplane.controllers.ControllerCommands;
 import dev.herder.controlplane.controllers.ControllerPods;
 import dev.herder.controlplane.objects.Entities;
-import dev.herder.protocol.api.OwnerReference;
 import dev.herder.protocol.api.Pod;
-import dev.herder.protocol.api.ReplicationController;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,31 +28,28 @@ final class ControllerFeed {
         lastSent.clear();
     }
 
+    /**
+     * Tells the controllers whose pods changed since the last time (or whose own object did, or that were never
+     * told): the work grows with what changed, not with every pod of the cluster.
+     */
     void send(ClusterView view) {
-        if (view.controllers().isEmpty()) {
-            lastSent.clear();
-            return;
-        }
-        Map<String, List<Pod>> owned = new HashMap<>();
-        Map<String, List<Pod>> unownedByNamespace = new HashMap<>();
-        for (Pod p : view.pods()) {
-            OwnerReference owner = ControllerPods.controllerOf(p);
-            if (owner != null) {
-                owned.computeIfAbsent(owner.uid(), u -> new ArrayList<>()).add(p);
-            } else {
-                unownedByNamespace.computeIfAbsent(p.metadata().namespace(), n -> new ArrayList<>()).add(p);
-            }
-        }
+        ClusterView.PodGroups changed = view.takeChangedPodGroups();
+        lastSent.keySet().retainAll(view.controllers().keySet());
         view.controllers().forEach((key, rc) -> {
-            List<Pod> candidates = new ArrayList<>(owned.getOrDefault(rc.metadata().uid(), List.of()));
-            candidates.addAll(unownedByNamespace.getOrDefault(rc.metadata().namespace(), List.of()));
+            ControllerCommands.ObservedPods last = lastSent.get(key);
+            String uid = rc.metadata().uid();
+            if (last != null && last.controller().equals(rc) && !changed.owners().contains(uid)
+                    && !changed.namespaces().contains(rc.metadata().namespace())) {
+                return;
+            }
+            List<Pod> candidates = new ArrayList<>(view.ownedBy(uid));
+            candidates.addAll(view.unownedIn(rc.metadata().namespace()));
             ControllerCommands.ObservedPods observed = new ControllerCommands.ObservedPods(rc,
                     ControllerPods.of(rc, candidates));
-            if (!observed.equals(lastSent.get(key))) {
+            if (!observed.equals(last)) {
                 Entities.controller(system, key).tell(observed);
                 lastSent.put(key, observed);
             }
         });
-        lastSent.keySet().retainAll(view.controllers().keySet());
     }
 }

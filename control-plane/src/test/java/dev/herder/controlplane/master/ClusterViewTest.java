@@ -85,4 +85,33 @@ class ClusterViewTest {
         assertTrue(view.takeChangedNodes().isEmpty(), "a trailing older copy changes nothing");
         assertEquals(1, view.boundTo("n2").size());
     }
+
+    @Test
+    void itGroupsPodsByControllerAndUnownedOnesByNamespaceAndTellsWhichGroupsChanged() {
+        ClusterView view = new ClusterView();
+        Pod owned = owned(pod("a", "u1", "5", null, "t"), "rc-1");
+        view.listed("Pod", List.<ApiObject>of(owned, pod("b", "u2", "5", null, "t")));
+        ClusterView.PodGroups first = view.takeChangedPodGroups();
+        assertEquals(java.util.Set.of("rc-1"), first.owners());
+        assertEquals(java.util.Set.of("default"), first.namespaces());
+        assertEquals(List.of("a"), view.ownedBy("rc-1").stream().map(p -> p.metadata().name()).toList());
+        assertEquals(List.of("b"), view.unownedIn("default").stream().map(p -> p.metadata().name()).toList());
+
+        view.changed("Pod", "default/a", owned(pod("a", "u1", "6", "n1", "t"), "rc-1"));
+        ClusterView.PodGroups second = view.takeChangedPodGroups();
+        assertEquals(java.util.Set.of("rc-1"), second.owners());
+        assertTrue(second.namespaces().isEmpty(), "no unowned pod changed");
+
+        view.changed("Pod", "default/a", null);
+        assertEquals(java.util.Set.of("rc-1"), view.takeChangedPodGroups().owners());
+        assertTrue(view.ownedBy("rc-1").isEmpty());
+    }
+
+    private static Pod owned(Pod pod, String controllerUid) {
+        ObjectMeta m = pod.metadata();
+        return (Pod) pod.withMetadata(new ObjectMeta(m.name(), m.generateName(), m.namespace(), m.labels(),
+                m.annotations(), m.uid(), m.resourceVersion(), m.generation(), m.creationTimestamp(),
+                m.deletionTimestamp(), List.of(new dev.herder.protocol.api.OwnerReference("v1", "ReplicationController",
+                        "rc", controllerUid, true, true))));
+    }
 }
