@@ -164,6 +164,11 @@ final class ClusterView {
         return members(owned, controllerUid);
     }
 
+    /** The uids of the controllers that own pods here (some of which may be gone). */
+    Set<String> ownerUids() {
+        return Collections.unmodifiableSet(owned.keySet());
+    }
+
     /** The pods of the namespace that no controller owns. */
     Collection<Pod> unownedIn(String namespace) {
         return members(unowned, namespace);

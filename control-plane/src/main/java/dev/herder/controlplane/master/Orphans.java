@@ -33,12 +33,18 @@ final class Orphans {
         Set<String> live = new HashSet<>();
         view.controllers().values().forEach(rc -> live.add(rc.metadata().uid()));
         Map<String, Suspect> byOwner = new HashMap<>();
-        for (Pod p : view.pods()) {
-            OwnerReference owner = ControllerPods.controllerOf(p);
-            if (owner != null && ReplicationController.KIND.equals(owner.kind()) && !live.contains(owner.uid())
-                    && p.metadata().deletionTimestamp() == null) {
-                byOwner.computeIfAbsent(owner.uid(), u -> new Suspect(p.metadata().namespace(), owner.name(), u,
-                        new ArrayList<>())).pods().add(p);
+        // the view groups pods by their controller's uid: only the groups of missing owners are walked
+        for (String uid : view.ownerUids()) {
+            if (live.contains(uid)) {
+                continue;
+            }
+            for (Pod p : view.ownedBy(uid)) {
+                OwnerReference owner = ControllerPods.controllerOf(p);
+                if (owner != null && ReplicationController.KIND.equals(owner.kind())
+                        && p.metadata().deletionTimestamp() == null) {
+                    byOwner.computeIfAbsent(uid, u -> new Suspect(p.metadata().namespace(), owner.name(), u,
+                            new ArrayList<>())).pods().add(p);
+                }
             }
         }
         missingSince.keySet().retainAll(byOwner.keySet());
