@@ -9,7 +9,6 @@ import dev.herder.controlplane.objects.WriteBy;
 import dev.herder.controlplane.store.Change;
 import dev.herder.controlplane.store.ObjectStore;
 import dev.herder.controlplane.store.Result;
-import dev.herder.controlplane.store.StoreException;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Endpoints;
 import dev.herder.protocol.api.Event;
@@ -203,7 +202,7 @@ public final class ApiService {
             return before.thenCompose(error -> error != null
                     ? CompletableFuture.completedFuture(new ApiResponse.Failure(error))
                     : writeBy.passed() ? CompletableFuture.completedFuture(new ApiResponse.Failure(ObjectWrites.error(
-                            was, new Result.Failed(new StoreException(writeBy.reason(), false, null)))))
+                            was, writeBy.notMade())))
                     : store.commit(new Change.Delete(was)).thenCompose(result -> deleted(was, result)));
         });
     }

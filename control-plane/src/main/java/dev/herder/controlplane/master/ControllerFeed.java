@@ -12,8 +12,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
  * Tells each ReplicationController's entity which pods it has, whenever that changes (and again on every
- * resync, which also wakes an entity that moved to another node or passivated). One pass over the pods
- * groups them by owner, so the work grows with pods plus controllers, not their product.
+ * resync, which also wakes an entity that moved to another node or passivated). The view groups pods by owner
+ * as they change, so a feed rebuilds only the controllers whose pods changed.
  */
 final class ControllerFeed {
     private final ActorSystem<?> system;

@@ -52,8 +52,6 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private static final String FEED = "feed";
     private static final String EVICT = "evict";
     private static final Duration EVICTION_CHECK = Duration.ofSeconds(1);
-    /** Orphans are deleted only after Orphans.GRACE anyway; a scan walks every pod, so not on every pass. */
-    private static final Duration ORPHAN_SCAN_EVERY = Duration.ofSeconds(1);
     private static final List<String> WATCHED = List.of(Pod.KIND, Node.KIND, ReplicationController.KIND, Service.KIND);
 
     /**
@@ -109,8 +107,6 @@ public final class Master extends AbstractBehavior<Master.Command> {
     private final List<Informer> informers = new ArrayList<>();
     /** What each node has room for, with the pods the view has bound to it (see {@link #nodeInfos}). */
     private final Map<String, NodeInfo> nodeInfoCache = new HashMap<>();
-    /** When orphans were last looked for: at most every ORPHAN_SCAN_EVERY, as a scan walks every pod. */
-    private long lastOrphanScanNanos;
     /**
      * Kinds not listed yet since this Master started. Until every one is, the view may lack objects the store
      * has, so the Master places nothing and tells no agent or controller anything: a partial view would look like
@@ -143,7 +139,6 @@ public final class Master extends AbstractBehavior<Master.Command> {
         this.ports = new PortAllocation(settings.nodePortRange());
         this.schedulerEvents = Events.get(context.getSystem()).sink(Events.SCHEDULER);
         this.nodeEvents = Events.get(context.getSystem()).sink(Events.NODE_CONTROLLER);
-        this.lastOrphanScanNanos = System.nanoTime() - ORPHAN_SCAN_EVERY.toNanos();
         var self = context.getSelf();
         Informer.Listener listener = new Informer.Listener() {
             @Override
@@ -299,10 +294,7 @@ public final class Master extends AbstractBehavior<Master.Command> {
         }
         agents.send(view, changedNodes);
         feed();
-        if (started - lastOrphanScanNanos >= ORPHAN_SCAN_EVERY.toNanos()) {
-            lastOrphanScanNanos = started;
-            orphans.suspects(view, now).forEach(this::checkOwner);
-        }
+        orphans.suspects(view, now).forEach(this::checkOwner);
         lastPassEndNanos = System.nanoTime();
         lastPassNanos = lastPassEndNanos - started;
         return this;

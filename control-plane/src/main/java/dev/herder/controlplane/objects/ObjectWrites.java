@@ -66,8 +66,7 @@ public final class ObjectWrites {
                 return done(outcome(object, accept.action(), accept.object(), null));
             }
             if (writeBy.passed()) {
-                return done(outcome(object, null, null, error(object, new Result.Failed(
-                        new StoreException(writeBy.reason(), false, null)))));
+                return done(outcome(object, null, null, error(object, writeBy.notMade())));
             }
             Change change = current.isEmpty() ? new Change.Create(accept.object()) : new Change.Update(accept.object());
             return store.commit(change).thenCompose(result -> {
@@ -107,8 +106,7 @@ public final class ObjectWrites {
                 return CompletableFuture.completedFuture(new Result.Stored(current.get()));
             }
             if (writeBy.passed()) {
-                return CompletableFuture.completedFuture(new Result.Failed(new StoreException(
-                        writeBy.reason(), false, null)));
+                return CompletableFuture.completedFuture(writeBy.notMade());
             }
             return store.commit(new Change.Update(changed)).thenCompose(result ->
                     result instanceof Result.Conflict c && c.currentRevision() != 0 && attemptsLeft > 1

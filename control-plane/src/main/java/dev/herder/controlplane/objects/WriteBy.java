@@ -1,5 +1,7 @@
 package dev.herder.controlplane.objects;
 
+import dev.herder.controlplane.store.Result;
+import dev.herder.controlplane.store.StoreException;
 import java.time.Duration;
 
 /**
@@ -20,9 +22,9 @@ public record WriteBy(long nanos, long budgetMillis) {
         return nanos != Long.MAX_VALUE && System.nanoTime() - nanos > 0;
     }
 
-    /** Why a write was not made. */
-    public String reason() {
-        return "its client's " + budgetMillis + " ms for the request ran out first, and the client will have sent it"
-                + " again to another node";
+    /** The result of a write not made because this has passed, saying why. */
+    public Result.Failed notMade() {
+        return new Result.Failed(new StoreException("its client's " + budgetMillis + " ms for the request ran out"
+                + " first, and the client will have sent it again to another node", false, null));
     }
 }

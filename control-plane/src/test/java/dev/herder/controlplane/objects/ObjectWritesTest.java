@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
 import dev.herder.controlplane.store.EtcdMembers;
-import dev.herder.controlplane.store.EtcdSettings;
 import dev.herder.controlplane.store.EtcdStore;
 import dev.herder.controlplane.store.ObjectStore;
 import dev.herder.controlplane.store.Result;
@@ -37,8 +35,7 @@ class ObjectWritesTest {
     @BeforeAll
     static void startEtcd() throws Exception {
         etcd = TestEtcd.start(ObjectWritesTest.class, 5981, 5991, 1);
-        connection = EtcdStore.connect(EtcdSettings.from(ConfigFactory.parseString(etcd.endpointsConfig())
-                .withFallback(ConfigFactory.defaultReference())));
+        connection = EtcdStore.connect(TestEtcd.settings(etcd));
         writes = new ObjectWrites(new ObjectStore(connection));
     }
 

@@ -36,7 +36,7 @@ public final class TestEtcd {
     }
 
     /** The settings of reference.conf, with these endpoints. */
-    static EtcdSettings settings(EtcdMembers members) {
+    public static EtcdSettings settings(EtcdMembers members) {
         return EtcdSettings.from(ConfigFactory.parseString(members.endpointsConfig())
                 .withFallback(ConfigFactory.defaultReference()));
     }
