@@ -15,7 +15,7 @@ import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.ReplicationControllerStatus;
 import dev.herder.protocol.api.RolloutState;
-import dev.herder.protocol.wire.EntityMessage;
+import dev.herder.protocol.wire.EntityInput;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,10 +59,10 @@ public final class ReplicationControllerRules implements KindRules {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A create or delete the entity asked a Pod's entity for came back. */
-    record PodRequestDone(String podName, boolean create, String error, boolean mayHaveHappened) implements EntityMessage {
+    record PodRequestDone(String podName, boolean create, String error, boolean mayHaveHappened) implements EntityInput {
     }
 
-    private final ActorContext<EntityMessage> context;
+    private final ActorContext<EntityInput> context;
     private final ObjectWrites writes;
     private final EventSink events;
     private final Map<String, Instant> expectedCreates = new HashMap<>();
@@ -76,7 +76,7 @@ public final class ReplicationControllerRules implements KindRules {
     /** The revision whose completion was last recorded as an event (null: not looked yet). */
     private Long lastCompleteRevision;
 
-    public ReplicationControllerRules(ActorContext<EntityMessage> context, EventSink events) {
+    public ReplicationControllerRules(ActorContext<EntityInput> context, EventSink events) {
         this.context = context;
         this.writes = new ObjectWrites(Stores.get(context.getSystem()).objects());
         this.events = events;
@@ -84,13 +84,13 @@ public final class ReplicationControllerRules implements KindRules {
 
     /** The Master's feed carries the controller as its view has it: newer than the entity's after a user's write. */
     @Override
-    public Optional<ApiObject> carried(EntityMessage message) {
+    public Optional<ApiObject> carried(EntityInput message) {
         return message instanceof ControllerCommands.ObservedPods observed
                 ? Optional.ofNullable(observed.controller()) : Optional.empty();
     }
 
     @Override
-    public Reaction onMessage(EntityMessage message, Optional<ApiObject> current, Instant now) {
+    public Reaction onMessage(EntityInput message, Optional<ApiObject> current, Instant now) {
         if (message instanceof PodRequestDone done) {
             current.ifPresent(rc -> recordDone(rc, done));
             if (done.error() != null) {

@@ -54,6 +54,50 @@ final class ClusterView {
     /** Grows whenever room may have appeared: a node changed, or a bound pod left its node. */
     private long capacityEpoch;
 
+    /** The kinds this view follows, and those of them not listed yet. */
+    private final Set<String> kinds;
+    private final Set<String> unlisted;
+
+    /** A view of every kind the Master reads. */
+    ClusterView() {
+        this(ViewNews.KINDS);
+    }
+
+    /** A view of these kinds only (a child of the Master follows what it needs). */
+    ClusterView(Collection<String> kinds) {
+        this.kinds = Set.copyOf(kinds);
+        this.unlisted = new HashSet<>(kinds);
+    }
+
+    /** The kinds this view follows. */
+    Set<String> kinds() {
+        return kinds;
+    }
+
+    /**
+     * Takes the Master's news of one of its kinds; true when this made the view whole (the last of its kinds was
+     * listed for the first time).
+     */
+    boolean apply(ViewNews news) {
+        if (!kinds.contains(news.kind())) {
+            throw new IllegalArgumentException("this view follows " + kinds + ", not " + news.kind());
+        }
+        if (news instanceof ViewNews.Listed listed) {
+            listed(listed.kind(), listed.objects());
+            return unlisted.remove(listed.kind()) && unlisted.isEmpty();
+        }
+        ((ViewNews.Changed) news).changes().forEach(c -> changed(news.kind(), c.id(), c.object()));
+        return false;
+    }
+
+    /**
+     * Whether every kind was listed. Until then the view may lack objects the store has: a partial view would
+     * look like pods gone (an agent would stop them) or missing (a controller would make more), so nothing acts on it.
+     */
+    boolean ready() {
+        return unlisted.isEmpty();
+    }
+
     /** Every object of a kind as listed at one revision: what the view had of that kind is replaced. */
     void listed(String kind, List<ApiObject> objects) {
         if (Pod.KIND.equals(kind)) {

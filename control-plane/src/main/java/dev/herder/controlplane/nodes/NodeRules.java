@@ -10,7 +10,7 @@ import dev.herder.protocol.api.NodeCondition;
 import dev.herder.protocol.api.NodeSpec;
 import dev.herder.protocol.api.NodeStatus;
 import dev.herder.protocol.api.ObjectMeta;
-import dev.herder.protocol.wire.EntityMessage;
+import dev.herder.protocol.wire.EntityInput;
 import dev.herder.protocol.wire.NodeHeartbeat;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public final class NodeRules implements KindRules {
     }
 
     @Override
-    public Reaction onMessage(EntityMessage message, Optional<ApiObject> current, Instant now) {
+    public Reaction onMessage(EntityInput message, Optional<ApiObject> current, Instant now) {
         if (!(message instanceof NodeHeartbeat heartbeat)) {
             return Reaction.none();
         }

@@ -10,6 +10,7 @@ import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.Service;
+import dev.herder.protocol.wire.EntityInput;
 import dev.herder.protocol.wire.EntityMessage;
 import dev.herder.protocol.wire.EntityNames;
 import dev.herder.protocol.wire.NodeCommand;
@@ -49,7 +50,7 @@ public final class Entities {
     }
 
     private static <C extends EntityMessage> void init(ActorSystem<?> system, EntityTypeKey<C> key,
-                                                       BiFunction<ActorContext<EntityMessage>, String, KindRules> rules) {
+                                                       BiFunction<ActorContext<EntityInput>, String, KindRules> rules) {
         ClusterSharding.get(system).init(Entity.of(key, ctx -> ObjectEntity.create(key.name(), ctx.getEntityId(),
                 entity -> rules.apply(entity, ctx.getEntityId())).<C>narrow()).withRole(EntityNames.CONTROL_PLANE_ROLE));
     }

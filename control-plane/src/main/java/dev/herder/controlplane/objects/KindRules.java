@@ -2,7 +2,7 @@ package dev.herder.controlplane.objects;
 
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.wire.ApiError;
-import dev.herder.protocol.wire.EntityMessage;
+import dev.herder.protocol.wire.EntityInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,7 +34,7 @@ public interface KindRules {
     }
 
     /** A message for the entity; the default ignores it. */
-    default Reaction onMessage(EntityMessage message, Optional<ApiObject> current, Instant now) {
+    default Reaction onMessage(EntityInput message, Optional<ApiObject> current, Instant now) {
         return Reaction.none();
     }
 
@@ -42,7 +42,7 @@ public interface KindRules {
      * The object as someone else last saw it in the store (the Master's view sends it along), if it is newer than
      * the entity's: the entity takes it before it handles the message. Empty when the message carries none.
      */
-    default Optional<ApiObject> carried(EntityMessage message) {
+    default Optional<ApiObject> carried(EntityInput message) {
         return Optional.empty();
     }
 

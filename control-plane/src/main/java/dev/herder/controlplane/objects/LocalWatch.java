@@ -13,7 +13,7 @@ import dev.herder.protocol.api.ObjectKey;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.Service;
-import dev.herder.protocol.wire.EntityMessage;
+import dev.herder.protocol.wire.EntityInput;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,15 +48,15 @@ public final class LocalWatch implements Extension {
     private static final Id ID = new Id();
 
     /** What the watch saw of the entity's object: object null means it was removed at revision. */
-    public record Observed(ApiObject object, long revision) implements EntityMessage {
+    public record Observed(ApiObject object, long revision) implements EntityInput {
     }
 
     /** The watch may have missed changes of the object: read it again. */
-    public record Resync() implements EntityMessage {
+    public record Resync() implements EntityInput {
     }
 
     private final Store store;
-    private final Map<String, Map<String, ActorRef<EntityMessage>>> entities = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, ActorRef<EntityInput>>> entities = new ConcurrentHashMap<>();
     private final Map<String, KindWatch> watches = new ConcurrentHashMap<>();
 
     LocalWatch(Store store) {
@@ -82,16 +82,16 @@ public final class LocalWatch implements Extension {
     }
 
     /** The entity of kind/id lives here now: it is told each change of its object from now on. */
-    public void register(String kind, String id, ActorRef<EntityMessage> entity) {
-        Map<String, ActorRef<EntityMessage>> ofKind = entities.get(kind);
+    public void register(String kind, String id, ActorRef<EntityInput> entity) {
+        Map<String, ActorRef<EntityInput>> ofKind = entities.get(kind);
         if (ofKind != null) {
             ofKind.put(ObjectKey.ofId(kind, id).id(), entity);
         }
     }
 
     /** The entity stopped (a newer one of the same id may have registered since: that one stays). */
-    public void unregister(String kind, String id, ActorRef<EntityMessage> entity) {
-        Map<String, ActorRef<EntityMessage>> ofKind = entities.get(kind);
+    public void unregister(String kind, String id, ActorRef<EntityInput> entity) {
+        Map<String, ActorRef<EntityInput>> ofKind = entities.get(kind);
         if (ofKind != null) {
             ofKind.remove(ObjectKey.ofId(kind, id).id(), entity);
         }
@@ -111,7 +111,7 @@ public final class LocalWatch implements Extension {
     private final class KindWatch implements WatchListener {
         private final String kind;
         private final String prefix;
-        private final Map<String, ActorRef<EntityMessage>> registered;
+        private final Map<String, ActorRef<EntityInput>> registered;
         private AutoCloseable handle;
         private volatile long delivered;
         private boolean closed;
@@ -157,7 +157,7 @@ public final class LocalWatch implements Extension {
         @Override
         public void onEvents(List<WatchEvent> events, long revision) {
             for (WatchEvent event : events) {
-                ActorRef<EntityMessage> entity = registered.get(event.key().substring(prefix.length()));
+                ActorRef<EntityInput> entity = registered.get(event.key().substring(prefix.length()));
                 if (entity == null) {
                     continue;
                 }

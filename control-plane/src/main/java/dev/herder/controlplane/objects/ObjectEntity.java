@@ -13,7 +13,7 @@ import dev.herder.protocol.api.EventSource;
 import dev.herder.protocol.api.ObjectKey;
 import dev.herder.protocol.api.ObjectReference;
 import dev.herder.protocol.wire.ApiError;
-import dev.herder.protocol.wire.EntityMessage;
+import dev.herder.protocol.wire.EntityInput;
 import dev.herder.protocol.wire.EventReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,26 +45,26 @@ public final class ObjectEntity {
     private static final String TICK = "tick";
     private static final String RELOAD = "reload";
 
-    private record Loaded(Optional<ApiObject> object, Throwable failure) implements EntityMessage {
+    private record Loaded(Optional<ApiObject> object, Throwable failure) implements EntityInput {
     }
 
-    private record Persisted(Result result, KindRules.Reaction reaction, EntityMessage cause, int attempt)
-            implements EntityMessage {
+    private record Persisted(Result result, KindRules.Reaction reaction, EntityInput cause, int attempt)
+            implements EntityInput {
     }
 
-    private record Tick() implements EntityMessage {
+    private record Tick() implements EntityInput {
     }
 
-    private record Reload() implements EntityMessage {
+    private record Reload() implements EntityInput {
     }
 
     /** A message to handle again once the object is read anew, and how many times it was tried. */
-    private record Retry(EntityMessage message, int attempt) implements EntityMessage {
+    private record Retry(EntityInput message, int attempt) implements EntityInput {
     }
 
-    private final ActorContext<EntityMessage> context;
-    private final StashBuffer<EntityMessage> stash;
-    private final TimerScheduler<EntityMessage> timers;
+    private final ActorContext<EntityInput> context;
+    private final StashBuffer<EntityInput> stash;
+    private final TimerScheduler<EntityInput> timers;
     private final ObjectStore store;
     private final String kind;
     private final String id;
@@ -75,8 +75,8 @@ public final class ObjectEntity {
     private long seen;
     private Retry afterLoad;
 
-    private ObjectEntity(ActorContext<EntityMessage> context, StashBuffer<EntityMessage> stash,
-                         TimerScheduler<EntityMessage> timers, String kind, String id, KindRules rules) {
+    private ObjectEntity(ActorContext<EntityInput> context, StashBuffer<EntityInput> stash,
+                         TimerScheduler<EntityInput> timers, String kind, String id, KindRules rules) {
         this.context = context;
         this.stash = stash;
         this.timers = timers;
@@ -88,8 +88,8 @@ public final class ObjectEntity {
     }
 
     /** With rules that act through the entity's context (a controller writes other objects). */
-    public static Behavior<EntityMessage> create(String kind, String id,
-                                                 Function<ActorContext<EntityMessage>, KindRules> rules) {
+    public static Behavior<EntityInput> create(String kind, String id,
+                                                 Function<ActorContext<EntityInput>, KindRules> rules) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(STASH_CAPACITY, stash -> {
             // told of every change of its object from now on; the read that follows covers what came before
             LocalWatch.get(ctx.getSystem()).register(kind, id, ctx.getSelf());
@@ -97,13 +97,13 @@ public final class ObjectEntity {
         })));
     }
 
-    private Behavior<EntityMessage> load() {
+    private Behavior<EntityInput> load() {
         context.pipeToSelf(store.get(kind, key.namespace(), key.name()), (o, failure) -> new Loaded(o, failure));
         return loading();
     }
 
-    private Behavior<EntityMessage> loading() {
-        return Behaviors.receive(EntityMessage.class)
+    private Behavior<EntityInput> loading() {
+        return Behaviors.receive(EntityInput.class)
                 .onMessage(Loaded.class, this::onLoaded)
                 .onMessage(Reload.class, r -> Behaviors.same())
                 .onAnyMessage(this::stashOrDrop)
@@ -111,13 +111,13 @@ public final class ObjectEntity {
                 .build();
     }
 
-    private Behavior<EntityMessage> onStop(PostStop stop) {
+    private Behavior<EntityInput> onStop(PostStop stop) {
         LocalWatch.get(context.getSystem()).unregister(kind, id, context.getSelf());
         return Behaviors.same();
     }
 
     /** A change of the object seen by this node's watch: taken when newer than what the entity holds. */
-    private Behavior<EntityMessage> onObserved(LocalWatch.Observed observed) {
+    private Behavior<EntityInput> onObserved(LocalWatch.Observed observed) {
         take(Optional.ofNullable(observed.object()), observed.revision());
         return Behaviors.same();
     }
@@ -130,7 +130,7 @@ public final class ObjectEntity {
         }
     }
 
-    private Behavior<EntityMessage> onLoaded(Loaded loaded) {
+    private Behavior<EntityInput> onLoaded(Loaded loaded) {
         if (loaded.failure() != null) {
             context.getLog().warn("{} {}: could not read it from the store ({}); retrying", kind, id,
                     loaded.failure().getMessage());
@@ -151,16 +151,16 @@ public final class ObjectEntity {
         return stash.unstashAll(idle());
     }
 
-    private Behavior<EntityMessage> reloading() {
-        return Behaviors.receive(EntityMessage.class)
+    private Behavior<EntityInput> reloading() {
+        return Behaviors.receive(EntityInput.class)
                 .onMessage(Reload.class, r -> load())
                 .onAnyMessage(this::stashOrDrop)
                 .onSignal(PostStop.class, this::onStop)
                 .build();
     }
 
-    private Behavior<EntityMessage> idle() {
-        return Behaviors.receive(EntityMessage.class)
+    private Behavior<EntityInput> idle() {
+        return Behaviors.receive(EntityInput.class)
                 .onMessage(Tick.class, t -> react(rules.onTick(current, Instant.now()), t, 0))
                 .onMessage(Reload.class, r -> load())
                 .onMessage(LocalWatch.Resync.class, r -> load())
@@ -172,13 +172,13 @@ public final class ObjectEntity {
                 .build();
     }
 
-    private Behavior<EntityMessage> handle(EntityMessage message, int attempt) {
+    private Behavior<EntityInput> handle(EntityInput message, int attempt) {
         rules.carried(message).ifPresent(carried -> take(Optional.of(carried), ObjectCodec.revisionOf(carried)));
         return react(rules.onMessage(message, current, Instant.now()), message, attempt);
     }
 
     /** What an agent reports about the object is recorded as the object's event, with the agent's node as host. */
-    private Behavior<EntityMessage> onEventReport(EventReport report) {
+    private Behavior<EntityInput> onEventReport(EventReport report) {
         if (current.isEmpty() || !current.get().metadata().uid().equals(report.uid())) {
             return Behaviors.same();
         }
@@ -196,7 +196,7 @@ public final class ObjectEntity {
     }
 
     /** Carries out a reaction: write its object first where it has one (guarded on the version read), then answer. */
-    private Behavior<EntityMessage> react(KindRules.Reaction reaction, EntityMessage cause, int attempt) {
+    private Behavior<EntityInput> react(KindRules.Reaction reaction, EntityInput cause, int attempt) {
         if (reaction == KindRules.Reaction.stale() && attempt < MAX_RETRIES) {
             afterLoad = new Retry(cause, attempt + 1);
             return load();
@@ -214,15 +214,15 @@ public final class ObjectEntity {
         return persisting();
     }
 
-    private Behavior<EntityMessage> persisting() {
-        return Behaviors.receive(EntityMessage.class)
+    private Behavior<EntityInput> persisting() {
+        return Behaviors.receive(EntityInput.class)
                 .onMessage(Persisted.class, this::onPersisted)
                 .onAnyMessage(this::stashOrDrop)
                 .onSignal(PostStop.class, this::onStop)
                 .build();
     }
 
-    private Behavior<EntityMessage> onPersisted(Persisted persisted) {
+    private Behavior<EntityInput> onPersisted(Persisted persisted) {
         Result result = persisted.result();
         if (result instanceof Result.Stored stored) {
             current = Optional.of(stored.object());
@@ -247,7 +247,7 @@ public final class ObjectEntity {
         return load();
     }
 
-    private Behavior<EntityMessage> stashOrDrop(EntityMessage message) {
+    private Behavior<EntityInput> stashOrDrop(EntityInput message) {
         if (stash.isFull()) {
             context.getLog().warn("{} {}: too many messages waiting; dropping {}", kind, id, message.getClass().getSimpleName());
         } else {

@@ -5,7 +5,7 @@ import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodCondition;
 import dev.herder.protocol.api.PodStatus;
-import dev.herder.protocol.wire.EntityMessage;
+import dev.herder.protocol.wire.EntityInput;
 import dev.herder.protocol.wire.PodStatusReport;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,7 +19,7 @@ public final class PodRules implements KindRules {
     private long lastReportVersion;
 
     @Override
-    public Reaction onMessage(EntityMessage message, Optional<ApiObject> current, Instant now) {
+    public Reaction onMessage(EntityInput message, Optional<ApiObject> current, Instant now) {
         if (message instanceof PodStatusReport report) {
             return onReport(report, current.map(Pod.class::cast));
         }

@@ -11,7 +11,7 @@ import dev.herder.protocol.api.Endpoints;
 import dev.herder.protocol.api.ObjectKey;
 import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.Service;
-import dev.herder.protocol.wire.EntityMessage;
+import dev.herder.protocol.wire.EntityInput;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -45,13 +45,13 @@ public final class ServiceRules implements KindRules {
     }
 
     @Override
-    public Optional<ApiObject> carried(EntityMessage message) {
+    public Optional<ApiObject> carried(EntityInput message) {
         return message instanceof ServiceCommands.ObservedBackends observed && !gone.contains(observed.serviceUid())
                 ? Optional.ofNullable(observed.service()) : Optional.empty();
     }
 
     @Override
-    public Reaction onMessage(EntityMessage message, Optional<ApiObject> current, Instant now) {
+    public Reaction onMessage(EntityInput message, Optional<ApiObject> current, Instant now) {
         if (message instanceof ServiceCommands.Gone g) {
             removeEndpoints(g.serviceUid());
             return Reaction.none();

@@ -1,8 +1,11 @@
 package dev.herder.controlplane.master;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herder.controlplane.store.Informer;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Container;
 import dev.herder.protocol.api.ObjectMeta;
@@ -105,6 +108,20 @@ class ClusterViewTest {
         view.changed("Pod", "default/a", null);
         assertEquals(java.util.Set.of("rc-1"), view.takeChangedPodGroups().owners());
         assertTrue(view.ownedBy("rc-1").isEmpty());
+    }
+
+    @Test
+    void aViewOfSomeKindsIsReadyOnceEachWasListedAndRefusesNewsOfOthers() {
+        ClusterView view = new ClusterView(List.of("Pod", "Node"));
+        assertFalse(view.apply(new ViewNews.Listed("Pod", List.of(pod("a", "u1", "5", null, "t")), 5)));
+        assertFalse(view.ready(), "nodes not listed yet");
+        view.apply(new ViewNews.Changed("Pod", List.of(new Informer.ObjectChange("default/b",
+                pod("b", "u2", "6", null, "t"), 6))));
+        assertTrue(view.apply(new ViewNews.Listed("Node", List.of(), 6)), "the last kind listed makes it whole");
+        assertTrue(view.ready());
+        assertFalse(view.apply(new ViewNews.Listed("Node", List.of(), 7)), "only the first time");
+        assertEquals(List.of("a", "b"), view.pending().stream().map(p -> p.metadata().name()).toList());
+        assertThrows(IllegalArgumentException.class, () -> view.apply(new ViewNews.Listed("Service", List.of(), 7)));
     }
 
     private static Pod owned(Pod pod, String controllerUid) {

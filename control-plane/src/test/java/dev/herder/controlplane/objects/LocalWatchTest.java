@@ -15,7 +15,7 @@ import dev.herder.controlplane.store.TestEtcd;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.Pod;
-import dev.herder.protocol.wire.EntityMessage;
+import dev.herder.protocol.wire.EntityInput;
 import java.time.Duration;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -54,7 +54,7 @@ class LocalWatchTest {
 
     @Test
     void theRegisteredEntityIsToldEachChangeOfItsObjectAndNoOneElsesAndNothingAfterItLeaves() throws Exception {
-        TestProbe<EntityMessage> entity = kit.createTestProbe();
+        TestProbe<EntityInput> entity = kit.createTestProbe();
         LocalWatch watch = LocalWatch.get(kit.system());
         watch.register(Pod.KIND, "default/watched", entity.getRef());
 
@@ -77,7 +77,7 @@ class LocalWatchTest {
 
     @Test
     void theWatchGoesOnAfterEtcdIsKilledAndStartedAgain() throws Exception {
-        TestProbe<EntityMessage> entity = kit.createTestProbe();
+        TestProbe<EntityInput> entity = kit.createTestProbe();
         LocalWatch.get(kit.system()).register(Pod.KIND, "default/survivor", entity.getRef());
         etcd.kill(1);
         etcd.start(1);
@@ -94,7 +94,7 @@ class LocalWatchTest {
             return null;
         });
         // a watch that cannot resume where it was (its revision compacted) tells the entity to read again first
-        EntityMessage next = entity.receiveMessage(Duration.ofSeconds(20));
+        EntityInput next = entity.receiveMessage(Duration.ofSeconds(20));
         while (next instanceof LocalWatch.Resync) {
             next = entity.receiveMessage(Duration.ofSeconds(20));
         }

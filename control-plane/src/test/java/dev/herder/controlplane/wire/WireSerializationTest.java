@@ -1,6 +1,7 @@
 package dev.herder.controlplane.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.herder.controlplane.TestNode;
 import dev.herder.controlplane.master.MasterProtocol;
@@ -135,5 +136,19 @@ class WireSerializationTest {
             return serialization.deserialize(bytes, serializer.identifier(), Serializers.manifestFor(serializer, message)).get();
         });
         assertEquals(message, back);
+    }
+
+    /** Messages that never leave their JVM are not wire messages: nothing serializes them, and no other JVM can send them. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "dev.herder.controlplane.objects.LocalWatch$Observed", "dev.herder.controlplane.objects.LocalWatch$Resync",
+            "dev.herder.controlplane.objects.ObjectEntity$Loaded", "dev.herder.controlplane.objects.ObjectEntity$Persisted",
+            "dev.herder.controlplane.objects.ObjectEntity$Tick", "dev.herder.controlplane.objects.ObjectEntity$Retry",
+            "dev.herder.controlplane.controllers.ReplicationControllerRules$PodRequestDone",
+            "dev.herder.controlplane.master.ViewNews$Listed", "dev.herder.controlplane.master.Scheduling$News",
+            "dev.herder.controlplane.master.Feeds$News", "dev.herder.controlplane.master.ServicePorts$Reserve"})
+    void localMessagesAreNotWireMessages(String className) throws Exception {
+        Class<?> type = Class.forName(className);
+        assertFalse(dev.herder.protocol.wire.WireMessage.class.isAssignableFrom(type), className + " is marked as a wire message");
     }
 }
