@@ -1,8 +1,13 @@
 package dev.herder.agent;
 
-import dev.herder.protocol.api.Kinds;
+import dev.herder.protocol.api.Node;
+import dev.herder.protocol.api.Pod;
+import dev.herder.protocol.api.Service;
 import dev.herder.protocol.wire.EntityMessage;
 import dev.herder.protocol.wire.EntityNames;
+import dev.herder.protocol.wire.NodeCommand;
+import dev.herder.protocol.wire.PodCommand;
+import dev.herder.protocol.wire.ServiceCommand;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -10,26 +15,39 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
- * How an agent reaches the control plane's entities: a sharding proxy per kind (agents do not have the
- * control-plane role, so sharding runs no entities here), addressed by the entity names both sides share.
+ * How an agent reaches the control plane's entities: a sharding proxy per kind it talks to (agents do not have the
+ * control-plane role, so sharding runs no entities here), each keyed as the control plane keys that kind: its name
+ * and its command protocol.
  */
 public final class ControlPlaneLink implements ControlPlane {
+    private static final EntityTypeKey<PodCommand> POD = EntityTypeKey.create(PodCommand.class, Pod.KIND);
+    private static final EntityTypeKey<NodeCommand> NODE = EntityTypeKey.create(NodeCommand.class, Node.KIND);
+    private static final EntityTypeKey<ServiceCommand> SERVICE = EntityTypeKey.create(ServiceCommand.class, Service.KIND);
     private final ClusterSharding sharding;
 
     public ControlPlaneLink(ActorSystem<?> system) {
         this.sharding = ClusterSharding.get(system);
-        for (String kind : Kinds.ALL) {
-            sharding.init(Entity.of(key(kind), ctx -> Behaviors.<EntityMessage>empty())
-                    .withRole(EntityNames.CONTROL_PLANE_ROLE));
-        }
+        proxy(POD);
+        proxy(NODE);
+        proxy(SERVICE);
+    }
+
+    private <C extends EntityMessage> void proxy(EntityTypeKey<C> key) {
+        sharding.init(Entity.of(key, ctx -> Behaviors.<C>empty()).withRole(EntityNames.CONTROL_PLANE_ROLE));
     }
 
     @Override
-    public void tell(String kind, String entityId, EntityMessage message) {
-        sharding.entityRefFor(key(kind), entityId).tell(message);
+    public void tellPod(String key, PodCommand message) {
+        sharding.entityRefFor(POD, key).tell(message);
     }
 
-    private static EntityTypeKey<EntityMessage> key(String kind) {
-        return EntityTypeKey.create(EntityMessage.class, kind);
+    @Override
+    public void tellNode(String name, NodeCommand message) {
+        sharding.entityRefFor(NODE, name).tell(message);
+    }
+
+    @Override
+    public void tellService(String key, ServiceCommand message) {
+        sharding.entityRefFor(SERVICE, key).tell(message);
     }
 }

@@ -152,7 +152,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     }
 
     private Behavior<AgentCommand> onHeartbeat() {
-        controlPlane.tell(Node.KIND, settings.nodeName(), new NodeHeartbeat(node, System.currentTimeMillis()));
+        controlPlane.tellNode(settings.nodeName(), new NodeHeartbeat(node, System.currentTimeMillis()));
         return this;
     }
 
@@ -193,7 +193,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     /** A pod's events go to the pod's entity, which records them with this node as their source. */
     private PodEvents eventsOf(Pod pod) {
         ObjectMeta m = pod.metadata();
-        return (container, type, reason, message) -> controlPlane.tell(Pod.KIND, pod.key(), new EventReport(Pod.KIND,
+        return (container, type, reason, message) -> controlPlane.tellPod(pod.key(), new EventReport(Pod.KIND,
                 m.namespace(), m.name(), m.uid(), container == null ? null : "spec.containers{" + container + "}", EventReport.KUBELET,
                 settings.nodeName(), type, reason, message, Instant.now().toString()));
     }
@@ -303,7 +303,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     private void report(Pod pod, PodStatus status) {
         reportVersion = Math.max(reportVersion + 1, System.currentTimeMillis() * 1000);
         ObjectMeta m = pod.metadata();
-        controlPlane.tell(Pod.KIND, m.namespace() + "/" + m.name(),
+        controlPlane.tellPod(m.namespace() + "/" + m.name(),
                 new PodStatusReport(m.namespace(), m.name(), m.uid(), settings.nodeName(), reportVersion, status));
     }
 

@@ -9,9 +9,12 @@ import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodSpec;
 import dev.herder.protocol.wire.EntityMessage;
+import dev.herder.protocol.wire.NodeCommand;
 import dev.herder.protocol.wire.NodeHeartbeat;
 import dev.herder.protocol.wire.PodAssignments;
+import dev.herder.protocol.wire.PodCommand;
 import dev.herder.protocol.wire.PodStatusReport;
+import dev.herder.protocol.wire.ServiceCommand;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,26 @@ class NodeAgentTest {
     private static final Duration START_DELAY = Duration.ofMillis(50);
 
     record Sent(String kind, String entityId, EntityMessage message) {
+    }
+
+    /** A control plane that hands each message the agent sends, with its kind and entity, to the probe. */
+    private static ControlPlane recording(TestProbe<Sent> probe) {
+        return new ControlPlane() {
+            @Override
+            public void tellPod(String key, PodCommand message) {
+                probe.getRef().tell(new Sent(Pod.KIND, key, message));
+            }
+
+            @Override
+            public void tellNode(String name, NodeCommand message) {
+                probe.getRef().tell(new Sent(Node.KIND, name, message));
+            }
+
+            @Override
+            public void tellService(String key, ServiceCommand message) {
+                probe.getRef().tell(new Sent("Service", key, message));
+            }
+        };
     }
 
     @AfterAll
@@ -55,7 +78,7 @@ class NodeAgentTest {
     @Test
     void registersItsNodeWithAddressCapacityLabelsAndItsOwnPath() {
         TestProbe<Sent> probe = KIT.createTestProbe();
-        ActorRef<?> agent = KIT.spawn(NodeAgent.create(settings(), (k, id, m) -> probe.getRef().tell(new Sent(k, id, m))));
+        ActorRef<?> agent = KIT.spawn(NodeAgent.create(settings(), recording(probe)));
         NodeHeartbeat beat = expect(probe, NodeHeartbeat.class);
         Node node = beat.node();
         assertEquals("sim-1", node.metadata().name());
@@ -68,7 +91,7 @@ class NodeAgentTest {
     @Test
     void runsAssignedPodsAndReportsThemRunningAfterTheStartDelay() {
         TestProbe<Sent> probe = KIT.createTestProbe();
-        var agent = KIT.spawn(NodeAgent.create(settings(), (k, id, m) -> probe.getRef().tell(new Sent(k, id, m))));
+        var agent = KIT.spawn(NodeAgent.create(settings(), recording(probe)));
         agent.tell(new PodAssignments("sim-1", 10, true, List.of(pod("a", "u-a")), List.of()));
         PodStatusReport report = expect(probe, PodStatusReport.class);
         assertEquals("u-a", report.uid());
@@ -80,7 +103,7 @@ class NodeAgentTest {
     @Test
     void ignoresStaleAssignmentsAndStopsWhatADeltaRemoves() {
         TestProbe<Sent> probe = KIT.createTestProbe();
-        var agent = KIT.spawn(NodeAgent.create(settings(), (k, id, m) -> probe.getRef().tell(new Sent(k, id, m))));
+        var agent = KIT.spawn(NodeAgent.create(settings(), recording(probe)));
         expect(probe, NodeHeartbeat.class);
         agent.tell(new PodAssignments("sim-1", 10, true, List.of(pod("a", "u-a")), List.of()));
         agent.tell(new PodAssignments("sim-1", 11, false, List.of(), List.of("u-a")));

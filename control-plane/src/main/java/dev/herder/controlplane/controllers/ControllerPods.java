@@ -5,6 +5,7 @@ import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodCondition;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.selector.LabelSelector;
+import dev.herder.protocol.wire.ReplicationControllerCommand;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,12 +21,12 @@ public final class ControllerPods {
      * The controller's pods among these: in its namespace, and owned by it (its uid in a controller owner
      * reference), or matching its selector and owned by no controller. Sorted by name.
      */
-    public static List<ControllerCommands.PodSummary> of(ReplicationController rc, Collection<Pod> pods) {
+    public static List<ReplicationControllerCommand.PodSummary> of(ReplicationController rc, Collection<Pod> pods) {
         String uid = rc.metadata().uid();
         String namespace = rc.metadata().namespace();
         Map<String, String> selector = rc.spec() == null ? null : rc.spec().selector();
         LabelSelector matcher = selector == null || selector.isEmpty() ? null : LabelSelector.fromMap(selector);
-        List<ControllerCommands.PodSummary> out = new ArrayList<>();
+        List<ReplicationControllerCommand.PodSummary> out = new ArrayList<>();
         for (Pod p : pods) {
             if (!namespace.equals(p.metadata().namespace())) {
                 continue;
@@ -37,7 +38,7 @@ public final class ControllerPods {
                 out.add(summary(p));
             }
         }
-        out.sort(Comparator.comparing(ControllerCommands.PodSummary::name));
+        out.sort(Comparator.comparing(ReplicationControllerCommand.PodSummary::name));
         return out;
     }
 
@@ -50,11 +51,11 @@ public final class ControllerPods {
                 .orElse(null);
     }
 
-    static ControllerCommands.PodSummary summary(Pod p) {
+    static ReplicationControllerCommand.PodSummary summary(Pod p) {
         PodCondition ready = p.status() == null || p.status().conditions() == null ? null
                 : p.status().conditions().stream().filter(c -> "Ready".equals(c.type())).findFirst().orElse(null);
         boolean isReady = ready != null && "True".equals(ready.status());
-        return new ControllerCommands.PodSummary(p.metadata().name(), p.metadata().uid(),
+        return new ReplicationControllerCommand.PodSummary(p.metadata().name(), p.metadata().uid(),
                 p.status() == null ? null : p.status().phase(), isReady, isReady ? ready.lastTransitionTime() : null,
                 p.metadata().creationTimestamp(), p.metadata().deletionTimestamp() != null, p.spec().nodeName(),
                 p.metadata().labels() == null ? null : p.metadata().labels().get(TemplateHash.LABEL));

@@ -16,6 +16,7 @@ import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.ReplicationControllerStatus;
 import dev.herder.protocol.api.RolloutState;
 import dev.herder.protocol.wire.EntityInput;
+import dev.herder.protocol.wire.ReplicationControllerCommand;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
 /**
  * A ReplicationController's entity: the only writer of the controller, and the one that keeps its pods at
- * {@code replicas}. The Master tells it which pods it has ({@link ControllerCommands.ObservedPods}); it creates
+ * {@code replicas}. The Master tells it which pods it has ({@link ReplicationControllerCommand.ObservedPods}); it creates
  * pods from its template (named {@code <rc>-<5 random chars>}, owned by it, labelled with the template's hash)
  * or deletes the surplus (unbound, then not ready, then newest first); when the template changes it rolls the
  * pods over to it within maxSurge and maxUnavailable ({@link RolloutPlan}); and it records what it saw in its
@@ -71,7 +72,7 @@ public final class ReplicationControllerRules implements KindRules {
     /** Pods whose delete was acknowledged and that the Master may still report. */
     private final Map<String, Instant> deleted = new HashMap<>();
     /** The latest report of the controller's pods: steps that wait on time (minReadySeconds) are taken on a tick. */
-    private ControllerCommands.ObservedPods lastObserved;
+    private ReplicationControllerCommand.ObservedPods lastObserved;
     private Instant lastObservedAt = Instant.EPOCH;
     /** The revision whose completion was last recorded as an event (null: not looked yet). */
     private Long lastCompleteRevision;
@@ -85,7 +86,7 @@ public final class ReplicationControllerRules implements KindRules {
     /** The Master's feed carries the controller as its view has it: newer than the entity's after a user's write. */
     @Override
     public Optional<ApiObject> carried(EntityInput message) {
-        return message instanceof ControllerCommands.ObservedPods observed
+        return message instanceof ReplicationControllerCommand.ObservedPods observed
                 ? Optional.ofNullable(observed.controller()) : Optional.empty();
     }
 
@@ -107,7 +108,7 @@ public final class ReplicationControllerRules implements KindRules {
             }
             return Reaction.none();
         }
-        if (!(message instanceof ControllerCommands.ObservedPods observed) || current.isEmpty()
+        if (!(message instanceof ReplicationControllerCommand.ObservedPods observed) || current.isEmpty()
                 || !current.get().metadata().uid().equals(observed.controllerUid())) {
             return Reaction.none();
         }
@@ -133,7 +134,7 @@ public final class ReplicationControllerRules implements KindRules {
 
     private Reaction reconciled(Optional<ApiObject> current, Instant now) {
         ReplicationController rc = (ReplicationController) current.get();
-        ControllerCommands.ObservedPods observed = lastObserved;
+        ReplicationControllerCommand.ObservedPods observed = lastObserved;
         // the template's hash, once per look: reconcile, status and tracker all compare pods with it
         String hash = TemplateHash.of(rc.spec().template());
         reconcile(rc, hash, observed.pods(), now);
@@ -206,7 +207,7 @@ public final class ReplicationControllerRules implements KindRules {
         return ApiObjects.meta(m, m.uid(), m.resourceVersion(), generation + 1, m.creationTimestamp());
     }
 
-    private void reconcile(ReplicationController rc, String hash, List<ControllerCommands.PodSummary> pods,
+    private void reconcile(ReplicationController rc, String hash, List<ReplicationControllerCommand.PodSummary> pods,
                            Instant now) {
         Set<String> seen = new HashSet<>();
         pods.forEach(p -> seen.add(p.name()));
@@ -220,7 +221,7 @@ public final class ReplicationControllerRules implements KindRules {
         if (creates > 0 || !plan.delete().isEmpty()) {
             context.getLog().info("replication controller {}: creating {} pods of template {}, deleting {} (it has {}"
                     + " active pods, {} being created, {} being deleted)", rc.key(), creates, hash, plan.delete(),
-                    pods.stream().filter(ControllerCommands.PodSummary::active).count(), expectedCreates.size(), deleting);
+                    pods.stream().filter(ReplicationControllerCommand.PodSummary::active).count(), expectedCreates.size(), deleting);
         }
         for (int i = 0; i < creates; i++) {
             create(rc, hash, now);
@@ -263,15 +264,15 @@ public final class ReplicationControllerRules implements KindRules {
         return new Pod("v1", Pod.KIND, meta, rc.spec().template().spec(), null);
     }
 
-    static ReplicationControllerStatus status(ReplicationController rc, List<ControllerCommands.PodSummary> pods,
+    static ReplicationControllerStatus status(ReplicationController rc, List<ReplicationControllerCommand.PodSummary> pods,
                                               Instant now) {
         return status(rc, TemplateHash.of(rc.spec().template()), pods, now);
     }
 
     private static ReplicationControllerStatus status(ReplicationController rc, String hash,
-                                                      List<ControllerCommands.PodSummary> pods, Instant now) {
-        List<ControllerCommands.PodSummary> active = pods.stream().filter(ControllerCommands.PodSummary::active).toList();
-        int ready = (int) active.stream().filter(ControllerCommands.PodSummary::ready).count();
+                                                      List<ReplicationControllerCommand.PodSummary> pods, Instant now) {
+        List<ReplicationControllerCommand.PodSummary> active = pods.stream().filter(ReplicationControllerCommand.PodSummary::active).toList();
+        int ready = (int) active.stream().filter(ReplicationControllerCommand.PodSummary::ready).count();
         int minReady = rc.spec().minReadySeconds() == null ? 0 : rc.spec().minReadySeconds();
         int available = (int) active.stream().filter(p -> RolloutPlan.available(p, minReady, now)).count();
         int updated = (int) active.stream().filter(p -> hash.equals(p.templateHash())).count();

@@ -2,6 +2,7 @@ package dev.herder.controlplane.controllers;
 
 import dev.herder.protocol.api.IntOrString;
 import dev.herder.protocol.api.ReplicationControllerSpec;
+import dev.herder.protocol.wire.ReplicationControllerCommand;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,9 +24,9 @@ import java.util.Set;
  */
 public record RolloutPlan(int create, List<String> delete) {
     /** Unbound before bound, not ready before ready, newest before oldest. */
-    static final Comparator<ControllerCommands.PodSummary> SURPLUS_FIRST = Comparator
-            .comparing((ControllerCommands.PodSummary p) -> p.nodeName() != null)
-            .thenComparing(ControllerCommands.PodSummary::ready)
+    static final Comparator<ReplicationControllerCommand.PodSummary> SURPLUS_FIRST = Comparator
+            .comparing((ReplicationControllerCommand.PodSummary p) -> p.nodeName() != null)
+            .thenComparing(ReplicationControllerCommand.PodSummary::ready)
             .thenComparing(p -> String.valueOf(p.created()), Comparator.reverseOrder());
 
     /**
@@ -36,15 +37,15 @@ public record RolloutPlan(int create, List<String> delete) {
      *                  are unavailable, but count towards maxSurge until the Master no longer sees them (so that a
      *                  reader of the store never sees an old pod and its replacement beyond the surge)
      */
-    public static RolloutPlan of(ReplicationControllerSpec spec, String hash, List<ControllerCommands.PodSummary> observed,
+    public static RolloutPlan of(ReplicationControllerSpec spec, String hash, List<ReplicationControllerCommand.PodSummary> observed,
                                  int creating, Set<String> deleting, Instant now) {
         int replicas = spec.replicas() == null ? 1 : spec.replicas();
-        List<ControllerCommands.PodSummary> present = observed.stream().filter(ControllerCommands.PodSummary::active)
+        List<ReplicationControllerCommand.PodSummary> present = observed.stream().filter(ReplicationControllerCommand.PodSummary::active)
                 .toList();
-        List<ControllerCommands.PodSummary> candidates = present.stream()
+        List<ReplicationControllerCommand.PodSummary> candidates = present.stream()
                 .filter(p -> !deleting.contains(p.name())).toList();
-        List<ControllerCommands.PodSummary> fresh = candidates.stream().filter(p -> hash.equals(p.templateHash())).toList();
-        List<ControllerCommands.PodSummary> old = candidates.stream().filter(p -> !hash.equals(p.templateHash())).toList();
+        List<ReplicationControllerCommand.PodSummary> fresh = candidates.stream().filter(p -> hash.equals(p.templateHash())).toList();
+        List<ReplicationControllerCommand.PodSummary> old = candidates.stream().filter(p -> !hash.equals(p.templateHash())).toList();
         int newCount = fresh.size() + creating;
         if (old.isEmpty()) {
             if (newCount < replicas) {
@@ -52,7 +53,7 @@ public record RolloutPlan(int create, List<String> delete) {
             }
             int surplus = Math.min(newCount - replicas, fresh.size());
             return new RolloutPlan(0, fresh.stream().sorted(SURPLUS_FIRST).limit(surplus)
-                    .map(ControllerCommands.PodSummary::name).toList());
+                    .map(ReplicationControllerCommand.PodSummary::name).toList());
         }
         if (Boolean.TRUE.equals(spec.paused())) {
             return new RolloutPlan(0, List.of());
@@ -76,7 +77,7 @@ public record RolloutPlan(int create, List<String> delete) {
         // unavailable old pods go first (they cost no availability), available ones only within the budget
         int scaleDown = old.size() + newAvailable - minAvailable;
         int budget = oldAvailable + newAvailable - minAvailable;
-        for (ControllerCommands.PodSummary p : old.stream().filter(p -> !available(p, minReady, now))
+        for (ReplicationControllerCommand.PodSummary p : old.stream().filter(p -> !available(p, minReady, now))
                 .sorted(SURPLUS_FIRST).toList()) {
             if (scaleDown <= 0) {
                 break;
@@ -84,7 +85,7 @@ public record RolloutPlan(int create, List<String> delete) {
             delete.add(p.name());
             scaleDown--;
         }
-        for (ControllerCommands.PodSummary p : old.stream().filter(p -> available(p, minReady, now))
+        for (ReplicationControllerCommand.PodSummary p : old.stream().filter(p -> available(p, minReady, now))
                 .sorted(SURPLUS_FIRST).toList()) {
             if (scaleDown <= 0 || budget <= 0) {
                 break;
@@ -96,7 +97,7 @@ public record RolloutPlan(int create, List<String> delete) {
         return new RolloutPlan(create, delete);
     }
 
-    static boolean available(ControllerCommands.PodSummary p, int minReadySeconds, Instant now) {
+    static boolean available(ReplicationControllerCommand.PodSummary p, int minReadySeconds, Instant now) {
         return p.ready() && (minReadySeconds == 0 || p.readySince() == null
                 || !Instant.parse(p.readySince()).plusSeconds(minReadySeconds).isAfter(now));
     }

@@ -1,6 +1,6 @@
 package dev.herder.controlplane.master;
 
-import dev.herder.controlplane.controllers.ControllerCommands;
+import dev.herder.protocol.wire.ReplicationControllerCommand;
 import dev.herder.controlplane.controllers.ControllerPods;
 import dev.herder.controlplane.objects.Entities;
 import dev.herder.protocol.api.Pod;
@@ -18,7 +18,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 final class ControllerFeed {
     private final ActorSystem<?> system;
     /** Per controller key: what it was last told. */
-    private final Map<String, ControllerCommands.ObservedPods> lastSent = new HashMap<>();
+    private final Map<String, ReplicationControllerCommand.ObservedPods> lastSent = new HashMap<>();
 
     ControllerFeed(ActorSystem<?> system) {
         this.system = system;
@@ -36,7 +36,7 @@ final class ControllerFeed {
         ClusterView.PodGroups changed = view.takeChangedPodGroups();
         lastSent.keySet().retainAll(view.controllers().keySet());
         view.controllers().forEach((key, rc) -> {
-            ControllerCommands.ObservedPods last = lastSent.get(key);
+            ReplicationControllerCommand.ObservedPods last = lastSent.get(key);
             String uid = rc.metadata().uid();
             if (last != null && last.controller().equals(rc) && !changed.owners().contains(uid)
                     && !changed.namespaces().contains(rc.metadata().namespace())) {
@@ -44,7 +44,7 @@ final class ControllerFeed {
             }
             List<Pod> candidates = new ArrayList<>(view.ownedBy(uid));
             candidates.addAll(view.unownedIn(rc.metadata().namespace()));
-            ControllerCommands.ObservedPods observed = new ControllerCommands.ObservedPods(rc,
+            ReplicationControllerCommand.ObservedPods observed = new ReplicationControllerCommand.ObservedPods(rc,
                     ControllerPods.of(rc, candidates));
             if (!observed.equals(last)) {
                 Entities.controller(system, key).tell(observed);

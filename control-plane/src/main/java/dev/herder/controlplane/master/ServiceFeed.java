@@ -3,7 +3,7 @@ package dev.herder.controlplane.master;
 import dev.herder.controlplane.objects.Entities;
 import dev.herder.controlplane.services.Backends;
 import dev.herder.controlplane.services.EndpointsBuilder;
-import dev.herder.controlplane.services.ServiceCommands;
+import dev.herder.protocol.wire.ServiceCommand;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Service;
 import dev.herder.protocol.wire.AgentCommand;
@@ -26,7 +26,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 final class ServiceFeed {
     private final ActorSystem<?> system;
     private final ActorRefResolver resolver;
-    private final Map<String, ServiceCommands.ObservedBackends> lastSent = new HashMap<>();
+    private final Map<String, ServiceCommand.ObservedBackends> lastSent = new HashMap<>();
     /** The routes last sent (null: none yet, or a resync is due), and the agents (actor paths) they went to. */
     private List<ServiceRoutes.Route> routesSent;
     private final java.util.Set<String> sentTo = new java.util.HashSet<>();
@@ -51,9 +51,9 @@ final class ServiceFeed {
             view.pods().forEach(p -> byNamespace.computeIfAbsent(p.metadata().namespace(), n -> new ArrayList<>()).add(p));
         }
         view.services().forEach((key, service) -> {
-            List<ServiceCommands.Backend> backends = Backends.of(service,
+            List<ServiceCommand.Backend> backends = Backends.of(service,
                     byNamespace.getOrDefault(service.metadata().namespace(), List.of()), view.nodes());
-            ServiceCommands.ObservedBackends observed = new ServiceCommands.ObservedBackends(service, backends);
+            ServiceCommand.ObservedBackends observed = new ServiceCommand.ObservedBackends(service, backends);
             if (!observed.equals(lastSent.get(key))) {
                 Entities.service(system, key).tell(observed);
                 lastSent.put(key, observed);
@@ -65,7 +65,7 @@ final class ServiceFeed {
             var sent = it.next();
             Service now = view.services().get(sent.getKey());
             if (now == null || !now.metadata().uid().equals(sent.getValue().serviceUid())) {
-                Entities.service(system, sent.getKey()).tell(new ServiceCommands.Gone(sent.getValue().serviceUid()));
+                Entities.service(system, sent.getKey()).tell(new ServiceCommand.Gone(sent.getValue().serviceUid()));
                 it.remove();
             }
         }

@@ -9,6 +9,7 @@ import dev.herder.protocol.api.NodeAddress;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.Service;
 import dev.herder.protocol.selector.LabelSelector;
+import dev.herder.protocol.wire.ServiceCommand;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,13 +25,13 @@ public final class Backends {
     private Backends() {
     }
 
-    public static List<ServiceCommands.Backend> of(Service service, Collection<Pod> pods, Map<String, Node> nodes) {
+    public static List<ServiceCommand.Backend> of(Service service, Collection<Pod> pods, Map<String, Node> nodes) {
         Map<String, String> selector = service.spec() == null ? null : service.spec().selector();
         if (selector == null || selector.isEmpty()) {
             return List.of();
         }
         LabelSelector matches = LabelSelector.fromMap(selector);
-        List<ServiceCommands.Backend> out = new ArrayList<>();
+        List<ServiceCommand.Backend> out = new ArrayList<>();
         for (Pod p : pods) {
             if (!service.metadata().namespace().equals(p.metadata().namespace()) || !matches.matches(p.metadata().labels())
                     || p.spec().nodeName() == null || p.metadata().deletionTimestamp() != null || PodTransitions.ended(p)
@@ -42,7 +43,7 @@ public final class Backends {
             if (ip == null) {
                 continue;
             }
-            out.add(new ServiceCommands.Backend(p.metadata().name(), p.metadata().uid(), p.spec().nodeName(), ip,
+            out.add(new ServiceCommand.Backend(p.metadata().name(), p.metadata().uid(), p.spec().nodeName(), ip,
                     ready(p) && node != null && NodeRules.isReady(node), namedPorts(p)));
         }
         return out;

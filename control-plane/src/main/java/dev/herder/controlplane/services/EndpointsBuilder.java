@@ -8,6 +8,7 @@ import dev.herder.protocol.api.ObjectReference;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.Service;
 import dev.herder.protocol.api.ServicePort;
+import dev.herder.protocol.wire.ServiceCommand;
 import dev.herder.protocol.wire.ServiceRoutes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,11 +29,11 @@ public final class EndpointsBuilder {
     private EndpointsBuilder() {
     }
 
-    public static List<EndpointSubset> subsets(Service service, List<ServiceCommands.Backend> backends) {
+    public static List<EndpointSubset> subsets(Service service, List<ServiceCommand.Backend> backends) {
         List<ServicePort> ports = service.spec() == null || service.spec().ports() == null ? List.of()
                 : service.spec().ports();
-        Map<List<EndpointPort>, List<ServiceCommands.Backend>> byPorts = new LinkedHashMap<>();
-        for (ServiceCommands.Backend b : backends.stream().sorted(Comparator.comparing(ServiceCommands.Backend::pod))
+        Map<List<EndpointPort>, List<ServiceCommand.Backend>> byPorts = new LinkedHashMap<>();
+        for (ServiceCommand.Backend b : backends.stream().sorted(Comparator.comparing(ServiceCommand.Backend::pod))
                 .toList()) {
             List<EndpointPort> resolved = new ArrayList<>();
             for (ServicePort p : ports) {
@@ -49,7 +50,7 @@ public final class EndpointsBuilder {
         byPorts.forEach((resolved, members) -> {
             List<EndpointAddress> ready = new ArrayList<>();
             List<EndpointAddress> notReady = new ArrayList<>();
-            for (ServiceCommands.Backend b : members) {
+            for (ServiceCommand.Backend b : members) {
                 EndpointAddress address = new EndpointAddress(b.ip(), null, b.nodeName(),
                         new ObjectReference(Pod.KIND, service.metadata().namespace(), b.pod(), b.uid(), null, null, null));
                 (b.ready() ? ready : notReady).add(address);
@@ -63,7 +64,7 @@ public final class EndpointsBuilder {
     }
 
     /** The port a backend serves a service port on, or null when it has no such named port. */
-    static Integer resolve(ServicePort port, ServiceCommands.Backend backend) {
+    static Integer resolve(ServicePort port, ServiceCommand.Backend backend) {
         IntOrString target = port.targetPort();
         if (target == null) {
             return port.port();

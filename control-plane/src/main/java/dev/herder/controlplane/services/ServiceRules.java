@@ -12,6 +12,7 @@ import dev.herder.protocol.api.ObjectKey;
 import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.Service;
 import dev.herder.protocol.wire.EntityInput;
+import dev.herder.protocol.wire.ServiceCommand;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -46,17 +47,17 @@ public final class ServiceRules implements KindRules {
 
     @Override
     public Optional<ApiObject> carried(EntityInput message) {
-        return message instanceof ServiceCommands.ObservedBackends observed && !gone.contains(observed.serviceUid())
+        return message instanceof ServiceCommand.ObservedBackends observed && !gone.contains(observed.serviceUid())
                 ? Optional.ofNullable(observed.service()) : Optional.empty();
     }
 
     @Override
     public Reaction onMessage(EntityInput message, Optional<ApiObject> current, Instant now) {
-        if (message instanceof ServiceCommands.Gone g) {
+        if (message instanceof ServiceCommand.Gone g) {
             removeEndpoints(g.serviceUid());
             return Reaction.none();
         }
-        if (message instanceof ServiceCommands.ObservedBackends observed && !gone.contains(observed.serviceUid())
+        if (message instanceof ServiceCommand.ObservedBackends observed && !gone.contains(observed.serviceUid())
                 && current.isPresent()
                 && current.get().metadata().uid().equals(observed.serviceUid())) {
             Service service = (Service) current.get();

@@ -14,6 +14,7 @@ import dev.herder.protocol.api.PodTemplateSpec;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.ReplicationControllerSpec;
 import dev.herder.protocol.api.ReplicationControllerStatus;
+import dev.herder.protocol.wire.ReplicationControllerCommand;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ class ReplicationControllerRulesTest {
                 pod("elsewhere", "prod", web, null, "Running", null),
                 pod("unmatched", "default", Map.of("app", "db"), null, "Running", null));
         assertEquals(List.of("orphan", "owned"),
-                ControllerPods.of(rc(2, 0), pods).stream().map(ControllerCommands.PodSummary::name).toList());
+                ControllerPods.of(rc(2, 0), pods).stream().map(ReplicationControllerCommand.PodSummary::name).toList());
     }
 
     @Test
@@ -77,7 +78,7 @@ class ReplicationControllerRulesTest {
 
     @Test
     void statusCountsActivePodsReadyOnesAndThoseReadyForMinReadySeconds() {
-        List<ControllerCommands.PodSummary> pods = List.of(
+        List<ReplicationControllerCommand.PodSummary> pods = List.of(
                 ControllerPods.summary(pod("a", "default", Map.of(), "rc-uid", "Running", "2026-11-27T10:00:00Z")),
                 ControllerPods.summary(pod("b", "default", Map.of(), "rc-uid", "Running", "2026-11-27T10:00:25Z")),
                 ControllerPods.summary(pod("c", "default", Map.of(), "rc-uid", "Pending", null)),

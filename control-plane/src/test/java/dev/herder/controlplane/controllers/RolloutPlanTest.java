@@ -6,6 +6,7 @@ import dev.herder.protocol.api.IntOrString;
 import dev.herder.protocol.api.ReplicationControllerSpec;
 import dev.herder.protocol.api.RollingUpdateParameters;
 import dev.herder.protocol.api.RollingUpdateStrategy;
+import dev.herder.protocol.wire.ReplicationControllerCommand;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,18 +27,18 @@ class RolloutPlanTest {
     }
 
     /** count pods of a template, ready since readySince (null: not ready), created at second index of the minute. */
-    private static List<ControllerCommands.PodSummary> pods(String prefix, String hash, int count, String readySince) {
-        List<ControllerCommands.PodSummary> out = new ArrayList<>();
+    private static List<ReplicationControllerCommand.PodSummary> pods(String prefix, String hash, int count, String readySince) {
+        List<ReplicationControllerCommand.PodSummary> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            out.add(new ControllerCommands.PodSummary(prefix + i, prefix + i, "Running", readySince != null, readySince,
+            out.add(new ReplicationControllerCommand.PodSummary(prefix + i, prefix + i, "Running", readySince != null, readySince,
                     String.format("2026-11-27T10:00:%02dZ", i), false, "node-" + (i % 3), hash));
         }
         return out;
     }
 
-    private static List<ControllerCommands.PodSummary> concat(List<ControllerCommands.PodSummary> a,
-                                                             List<ControllerCommands.PodSummary> b) {
-        List<ControllerCommands.PodSummary> out = new ArrayList<>(a);
+    private static List<ReplicationControllerCommand.PodSummary> concat(List<ReplicationControllerCommand.PodSummary> a,
+                                                             List<ReplicationControllerCommand.PodSummary> b) {
+        List<ReplicationControllerCommand.PodSummary> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
     }
@@ -59,7 +60,7 @@ class RolloutPlanTest {
     @Test
     void theDefaultRollingUpdateSurgesOneAndDeletesAnOldPodOnlyOnceANewOneIsAvailable() {
         ReplicationControllerSpec spec = spec(3, null, null, 0);
-        List<ControllerCommands.PodSummary> old = pods("o", OLD, 3, LONG_AGO);
+        List<ReplicationControllerCommand.PodSummary> old = pods("o", OLD, 3, LONG_AGO);
         assertEquals(new RolloutPlan(1, List.of()), RolloutPlan.of(spec, NEW, old, 0, Set.of(), NOW));
         assertEquals(new RolloutPlan(0, List.of()), RolloutPlan.of(spec, NEW, old, 1, Set.of(), NOW),
                 "the new pod is not seen yet: nothing more");
@@ -79,7 +80,7 @@ class RolloutPlanTest {
     @Test
     void minReadySecondsHoldsAStepUntilTheNewPodHasBeenReadyThatLong() {
         ReplicationControllerSpec spec = spec(2, null, null, 10);
-        List<ControllerCommands.PodSummary> pods = concat(pods("o", OLD, 2, LONG_AGO), pods("n", NEW, 1,
+        List<ReplicationControllerCommand.PodSummary> pods = concat(pods("o", OLD, 2, LONG_AGO), pods("n", NEW, 1,
                 "2026-11-27T10:00:55Z"));
         assertEquals(new RolloutPlan(0, List.of()), RolloutPlan.of(spec, NEW, pods, 0, Set.of(), NOW));
         assertEquals(new RolloutPlan(0, List.of("o1")),
@@ -90,7 +91,7 @@ class RolloutPlanTest {
     void maxUnavailableLetsOldPodsGoFirstAndPercentagesRoundAsKubernetesDoes() {
         // 25% of 10: surge rounds up to 3, unavailable down to 2
         ReplicationControllerSpec spec = spec(10, "25%", "25%", 0);
-        List<ControllerCommands.PodSummary> old = pods("o", OLD, 10, LONG_AGO);
+        List<ReplicationControllerCommand.PodSummary> old = pods("o", OLD, 10, LONG_AGO);
         assertEquals(new RolloutPlan(3, List.of("o9", "o8")), RolloutPlan.of(spec, NEW, old, 0, Set.of(), NOW));
         // no surge: an old pod must go before a new one can come
         ReplicationControllerSpec noSurge = spec(3, 1, 0, 0);
@@ -103,7 +104,7 @@ class RolloutPlanTest {
     @Test
     void unavailableOldPodsGoFirstAndAPausedRolloutTakesNoStep() {
         ReplicationControllerSpec spec = spec(3, null, null, 0);
-        List<ControllerCommands.PodSummary> pods = concat(concat(pods("o", OLD, 2, LONG_AGO), pods("x", OLD, 1, null)),
+        List<ReplicationControllerCommand.PodSummary> pods = concat(concat(pods("o", OLD, 2, LONG_AGO), pods("x", OLD, 1, null)),
                 pods("n", NEW, 1, LONG_AGO));
         assertEquals(new RolloutPlan(0, List.of("x0")), RolloutPlan.of(spec, NEW, pods, 0, Set.of(), NOW),
                 "the unavailable old pod goes; an available one only once a new pod is available beyond it");

@@ -9,6 +9,7 @@ import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.Service;
 import dev.herder.protocol.api.ServicePort;
 import dev.herder.protocol.api.ServiceSpec;
+import dev.herder.protocol.wire.ServiceCommand;
 import dev.herder.protocol.wire.ServiceRoutes;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ class EndpointsBuilderTest {
                 null, null, null), new ServiceSpec(Map.of("app", "web"), List.of(ports), "ClusterIP", null, affinity), null);
     }
 
-    private static ServiceCommands.Backend backend(String pod, String ip, boolean ready, Map<String, Integer> named) {
-        return new ServiceCommands.Backend(pod, pod + "-uid", "node-" + ip.substring(ip.length() - 1), ip, ready, named);
+    private static ServiceCommand.Backend backend(String pod, String ip, boolean ready, Map<String, Integer> named) {
+        return new ServiceCommand.Backend(pod, pod + "-uid", "node-" + ip.substring(ip.length() - 1), ip, ready, named);
     }
 
     @Test

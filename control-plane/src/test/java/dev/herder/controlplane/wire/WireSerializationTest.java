@@ -2,6 +2,7 @@ package dev.herder.controlplane.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herder.controlplane.TestNode;
 import dev.herder.controlplane.master.MasterProtocol;
@@ -31,6 +32,8 @@ import dev.herder.protocol.wire.ContainerLogsRequest;
 import dev.herder.protocol.wire.NodeHeartbeat;
 import dev.herder.protocol.wire.PodAssignments;
 import dev.herder.protocol.wire.PodStatusReport;
+import dev.herder.protocol.wire.ReplicationControllerCommand;
+import dev.herder.protocol.wire.ServiceCommand;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -93,8 +96,8 @@ class WireSerializationTest {
                 new dev.herder.controlplane.master.MasterProtocol.ReservePorts("default/web", "NodePort",
                         svc.spec().ports(), ref.unsafeUpcast()),
                 new dev.herder.controlplane.master.MasterProtocol.PortsReserved(svc.spec().ports(), null),
-                new dev.herder.controlplane.services.ServiceCommands.ObservedBackends(svc, List.of(
-                        new dev.herder.controlplane.services.ServiceCommands.Backend("web-1", "uid", "node-1",
+                new ServiceCommand.ObservedBackends(svc, List.of(
+                        new ServiceCommand.Backend("web-1", "uid", "node-1",
                                 "127.0.0.2", true, Map.of("http", 8080)))),
                 new dev.herder.protocol.wire.ServiceRoutes(7L, List.of(new dev.herder.protocol.wire.ServiceRoutes.Route(
                         "default", "web", "svc-uid", "ClientIP", List.of(new dev.herder.protocol.wire.ServiceRoutes.Port("http", 80,
@@ -105,8 +108,8 @@ class WireSerializationTest {
                 new PodAssignments("node-1", 9L, false, List.of(pod), List.of("gone-uid")),
                 new ApiRequest.Get("Pod", null, null, null, null, 500, "MTJ8L3JlZ2lzdHJ5L3BvZHMvZGVmYXVsdC93ZWI"),
                 new ApiResponse.Objects("Pod", List.of(pod), "12", "MTJ8L3JlZ2lzdHJ5L3BvZHMvZGVmYXVsdC93ZWI"),
-                new dev.herder.controlplane.controllers.ControllerCommands.ObservedPods(rc, List.of(
-                        new dev.herder.controlplane.controllers.ControllerCommands.PodSummary("web-b2k4x", "uid",
+                new ReplicationControllerCommand.ObservedPods(rc, List.of(
+                        new ReplicationControllerCommand.PodSummary("web-b2k4x", "uid",
                                 "Running", true, "2026-11-27T10:00:00Z", "2026-11-27T09:59:58Z", false, "node-1",
                                 "0a1b2c3d4e"))),
                 new MasterProtocol.Location("127.0.0.1:2551"),
@@ -150,5 +153,16 @@ class WireSerializationTest {
     void localMessagesAreNotWireMessages(String className) throws Exception {
         Class<?> type = Class.forName(className);
         assertFalse(dev.herder.protocol.wire.WireMessage.class.isAssignableFrom(type), className + " is marked as a wire message");
+    }
+
+    /** Each kind's entity takes its own protocol and no other: a message meant for another kind does not compile. */
+    @org.junit.jupiter.api.Test
+    void eachKindsProtocolIsSealed() {
+        for (Class<?> protocol : List.of(dev.herder.protocol.wire.PodCommand.class, dev.herder.protocol.wire.NodeCommand.class,
+                ReplicationControllerCommand.class, ServiceCommand.class)) {
+            assertTrue(protocol.isSealed(), protocol + " is not sealed");
+        }
+        assertEquals(java.util.Set.of(PodStatusReport.class, dev.herder.protocol.wire.EventReport.class),
+                java.util.Set.of(dev.herder.protocol.wire.PodCommand.class.getPermittedSubclasses()));
     }
 }

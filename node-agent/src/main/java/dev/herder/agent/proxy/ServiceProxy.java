@@ -162,7 +162,7 @@ public final class ServiceProxy extends AbstractBehavior<ServiceProxy.Command> {
 
     private void report(Wanted w, String reason, String message) {
         ServiceRoutes.Route r = w.route();
-        controlPlane.tell(Service.KIND, r.namespace() + "/" + r.name(), new EventReport(Service.KIND, r.namespace(),
+        controlPlane.tellService(r.namespace() + "/" + r.name(), new EventReport(Service.KIND, r.namespace(),
                 r.name(), r.uid(), null, EventReport.PROXY, nodeName, "Warning", reason, message,
                 Instant.now().toString()));
     }

@@ -1,5 +1,8 @@
 package dev.herder.protocol.wire;
 
-/** A message for a Pod's entity actor. The control plane adds its own; agents send {@link PodStatusReport}. */
-public interface PodCommand extends EntityMessage {
+/**
+ * A message for a Pod's entity actor: agents send {@link PodStatusReport} and {@link EventReport}. Sealed: the
+ * pod entity's protocol is these and no other, so a message meant for another kind does not compile.
+ */
+public sealed interface PodCommand extends EntityMessage permits PodStatusReport, EventReport {
 }
