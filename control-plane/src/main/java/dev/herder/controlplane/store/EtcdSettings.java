@@ -11,7 +11,8 @@ public record EtcdSettings(
         Duration requestTimeout,
         int maxOpsPerTxn,
         long maxBytesPerTxn,
-        int maxTxnsInFlight) {
+        int maxTxnsInFlight,
+        Duration txnStallAfter) {
 
     public EtcdSettings {
         endpoints = List.copyOf(endpoints);
@@ -24,6 +25,9 @@ public record EtcdSettings(
         if (maxBytesPerTxn < 1 || maxTxnsInFlight < 1) {
             throw new IllegalArgumentException("herder.etcd.max-bytes-per-txn and max-txns-in-flight must be at least 1");
         }
+        if (txnStallAfter.isNegative() || txnStallAfter.isZero()) {
+            throw new IllegalArgumentException("herder.etcd.txn-stall-after must be above 0, not " + txnStallAfter);
+        }
     }
 
     public static EtcdSettings from(Config root) {
@@ -34,6 +38,7 @@ public record EtcdSettings(
                 c.getDuration("request-timeout"),
                 c.getInt("max-ops-per-txn"),
                 c.getBytes("max-bytes-per-txn"),
-                c.getInt("max-txns-in-flight"));
+                c.getInt("max-txns-in-flight"),
+                c.getDuration("txn-stall-after"));
     }
 }

@@ -6,8 +6,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Group commit: the ops of every caller wait in one queue, and each etcd txn carries up to max-ops-per-txn - 1 of
  * them (and max-bytes-per-txn), each guarded on its own (see {@link Guards}): a conflict fails only its op. While
- * max-txns-in-flight txns are unanswered, new ops wait, so a burst of writes becomes few txns.
+ * max-txns-in-flight txns are unanswered, new ops wait, so a burst of writes becomes few txns. A txn unanswered for
+ * txn-stall-after stops counting: one caught in an etcd leader change can stay unanswered until the request timeout,
+ * and would otherwise hold up every write of the node behind it.
  *
  * <p>An op never shares a txn with another op on its key (etcd refuses that), nor is it sent while an earlier op on
  * its key is in flight, so ops on one key are carried out in the order they came. Every op is answered within
@@ -39,7 +43,8 @@ final class TxnBatcher {
     private final Set<String> keysInFlight = new HashSet<>();
     private final Set<Pending> inFlight = new HashSet<>();
     private final AtomicLong txnsSent = new AtomicLong();
-    private int txnsInFlight;
+    /** When each txn sent and not yet answered was sent (System.nanoTime). */
+    private final Map<List<Pending>, Long> txnsInFlight = new IdentityHashMap<>();
     private boolean closed;
 
     TxnBatcher(KV kv, EtcdSettings settings, Executor callbacks, ScheduledExecutorService timer, EtcdErrors errors) {
@@ -118,19 +123,36 @@ final class TxnBatcher {
         while (true) {
             List<Pending> batch;
             synchronized (this) {
-                if (closed || txnsInFlight >= settings.maxTxnsInFlight() || queue.isEmpty()) {
+                if (closed || queue.isEmpty() || !roomForTxn()) {
                     return;
                 }
                 batch = takeBatch();
                 if (batch.isEmpty()) {
                     return;
                 }
-                txnsInFlight++;
+                txnsInFlight.put(batch, System.nanoTime());
                 batch.forEach(p -> keysInFlight.add(p.op.key()));
                 inFlight.addAll(batch);
             }
             send(batch);
         }
+    }
+
+    /**
+     * Whether another txn may go: fewer than max-txns-in-flight are unanswered, not counting those unanswered for
+     * txn-stall-after. (Stalled txns end by request-timeout at the latest, so at most max-txns-in-flight times
+     * request-timeout / txn-stall-after are ever in flight.)
+     */
+    private boolean roomForTxn() {
+        long now = System.nanoTime();
+        long stallNanos = settings.txnStallAfter().toNanos();
+        int counted = 0;
+        for (long sent : txnsInFlight.values()) {
+            if (now - sent < stallNanos) {
+                counted++;
+            }
+        }
+        return counted < settings.maxTxnsInFlight();
     }
 
     /**
@@ -162,6 +184,12 @@ final class TxnBatcher {
     private void send(List<Pending> batch) {
         batch.forEach(p -> p.sent = true);
         txnsSent.incrementAndGet();
+        try {
+            // should it stall, what waits behind it may go then
+            timer.schedule(this::pump, settings.txnStallAfter().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            // closing: nothing more is sent
+        }
         CompletableFuture<TxnResponse> answer;
         try {
             answer = Guards.txn(kv.txn(), batch.stream().map(p -> p.op).toList()).commit();
@@ -183,7 +211,7 @@ final class TxnBatcher {
             }
         }
         synchronized (this) {
-            txnsInFlight--;
+            txnsInFlight.remove(batch);
             batch.forEach(p -> keysInFlight.remove(p.op.key()));
             batch.forEach(inFlight::remove);
         }

@@ -14,8 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,66 @@ class EtcdLeaderKillTest {
             Optional<Versioned> seen = readThroughRestartedMember(throughLeader, lastKey);
             assertTrue(seen.isPresent(), "etcd-" + leader + " did not catch up after its restart");
             assertTrue(await(throughLeader.revision()) >= seen.get().modRevision());
+        }
+    }
+
+    /**
+     * A node whose etcd member is a follower: the txns it has in flight when the leader is killed are lost with the
+     * proposals the follower forwarded, and stay unanswered until the request timeout (5 s). The writes submitted
+     * once a new leader is elected do not wait behind them (txn-stall-after): each is answered within 2 s.
+     */
+    @Test
+    void txnsCaughtInTheLeaderChangeDoNotHoldUpTheWritesAfterIt() throws Exception {
+        int leader = members.leader();
+        int follower = leader % members.size() + 1;
+        EtcdSettings settings = TestEtcd.settings(List.of(members.endpoints().get(follower - 1)));
+        List<long[]> answered = new ArrayList<>(); // submitted, answered (nanoTime), 1 if Written
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        try (EtcdStore store = EtcdStore.connect(settings)) {
+            await(store.commit(List.of(new Op.Create(PREFIX + "stall-warm", bytes("warm"), 0))));
+            long killAt = 0;
+            AtomicLong elected = new AtomicLong();
+            long start = System.nanoTime();
+            for (int i = 0; System.nanoTime() - start < Duration.ofSeconds(6).toNanos(); i++) {
+                long submitted = System.nanoTime();
+                if (killAt == 0 && submitted - start > Duration.ofMillis(500).toNanos()) {
+                    members.kill(leader);
+                    killAt = System.nanoTime();
+                    // the killed member is not running, so the first member to say it leads is the new leader
+                    new Thread(() -> {
+                        members.leader();
+                        elected.set(System.nanoTime());
+                    }, "leader-watch").start();
+                }
+                pending.add(store.commit(List.of(new Op.Create(PREFIX + "stall-" + i, bytes("v" + i), 0)))
+                        .thenAccept(outcomes -> {
+                            synchronized (answered) {
+                                answered.add(new long[] {submitted, System.nanoTime(),
+                                        outcomes.get(0) instanceof Outcome.Written ? 1 : 0});
+                            }
+                        }).toCompletableFuture());
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            long electedAt = elected.get();
+            assertTrue(electedAt != 0 && electedAt - killAt < Duration.ofSeconds(4).toNanos(),
+                    "no new leader was elected within 4 s of the kill");
+            long after = electedAt + Duration.ofMillis(200).toNanos();
+            List<long[]> later;
+            synchronized (answered) {
+                later = answered.stream().filter(a -> a[0] >= after).toList();
+            }
+            assertFalse(later.isEmpty());
+            for (long[] a : later) {
+                assertEquals(1, a[2], "a write submitted after the new leader was elected failed");
+                long waitedMs = (a[1] - a[0]) / 1_000_000;
+                assertTrue(waitedMs < 2000, "a write submitted " + (a[0] - killAt) / 1_000_000 + " ms after the kill"
+                        + " (the new leader was elected after " + (electedAt - killAt) / 1_000_000 + " ms) waited "
+                        + waitedMs + " ms");
+            }
+        } finally {
+            members.start(leader);
+            members.leader();
         }
     }
 

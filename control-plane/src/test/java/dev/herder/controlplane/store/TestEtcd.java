@@ -44,7 +44,8 @@ public final class TestEtcd {
     static EtcdSettings settings(List<String> endpoints) {
         EtcdSettings reference = EtcdSettings.from(ConfigFactory.defaultReference());
         return new EtcdSettings(endpoints, reference.connectTimeout(), reference.requestTimeout(),
-                reference.maxOpsPerTxn(), reference.maxBytesPerTxn(), reference.maxTxnsInFlight());
+                reference.maxOpsPerTxn(), reference.maxBytesPerTxn(), reference.maxTxnsInFlight(),
+                reference.txnStallAfter());
     }
 
     public static <T> T await(CompletionStage<T> stage) throws Exception {
