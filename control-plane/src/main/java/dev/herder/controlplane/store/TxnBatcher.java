@@ -5,6 +5,7 @@ import io.etcd.jetcd.kv.TxnResponse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -28,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * and would otherwise hold up every write of the node behind it.
  *
  * <p>An op never shares a txn with another op on its key (etcd refuses that), nor is it sent while an earlier op on
- * its key is in flight, so ops on one key are carried out in the order they came. Every op is answered within
+ * its key is in flight, so ops on one key are carried out in the order they came (but for guarded ops behind a
+ * stalled txn: see {@link #waitsForKey}). Every op is answered within
  * request-timeout; answers are completed on the callback executor, never on a gRPC thread.
  */
 final class TxnBatcher {
@@ -40,7 +42,8 @@ final class TxnBatcher {
     private final ScheduledExecutorService timer;
     private final EtcdErrors errors;
     private final Deque<Pending> queue = new ArrayDeque<>();
-    private final Set<String> keysInFlight = new HashSet<>();
+    /** The ops sent and not yet answered, by key. */
+    private final Map<String, List<Pending>> keysInFlight = new HashMap<>();
     private final Set<Pending> inFlight = new HashSet<>();
     private final AtomicLong txnsSent = new AtomicLong();
     /** When each txn sent and not yet answered was sent (System.nanoTime). */
@@ -130,8 +133,12 @@ final class TxnBatcher {
                 if (batch.isEmpty()) {
                     return;
                 }
-                txnsInFlight.put(batch, System.nanoTime());
-                batch.forEach(p -> keysInFlight.add(p.op.key()));
+                long now = System.nanoTime();
+                txnsInFlight.put(batch, now);
+                for (Pending p : batch) {
+                    p.sentNanos = now;
+                    keysInFlight.computeIfAbsent(p.op.key(), k -> new ArrayList<>(1)).add(p);
+                }
                 inFlight.addAll(batch);
             }
             send(batch);
@@ -156,10 +163,37 @@ final class TxnBatcher {
     }
 
     /**
+     * Whether op must wait for an earlier op on its key that is still in flight, so that ops on one key are carried
+     * out in the order they came. It need not wait behind one whose txn has stalled (caught in a leader change,
+     * it may stay unanswered until the request timeout) when both are guarded: each then succeeds only on the
+     * state its writer read, so whichever etcd carries out second becomes a conflict and neither is lost.
+     */
+    private boolean waitsForKey(Pending op, long now) {
+        List<Pending> earlier = keysInFlight.get(op.op.key());
+        if (earlier == null) {
+            return false;
+        }
+        long stallNanos = settings.txnStallAfter().toNanos();
+        for (Pending e : earlier) {
+            if (now - e.sentNanos < stallNanos || !guarded(e.op) || !guarded(op.op)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the op succeeds only on the state its writer read (a Put, or a Delete of whatever is there, does not). */
+    private static boolean guarded(Op op) {
+        return op instanceof Op.Create || op instanceof Op.Update
+                || op instanceof Op.Delete delete && delete.expectedRevision() > 0;
+    }
+
+    /**
      * Up to max-ops-per-txn - 1 ops and max-bytes-per-txn bytes (one op at least) in queue order, skipping answered
      * ones and those whose key is taken.
      */
     private List<Pending> takeBatch() {
+        long now = System.nanoTime();
         List<Pending> batch = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         long bytes = 0;
@@ -168,7 +202,7 @@ final class TxnBatcher {
             Pending p = waiting.next();
             if (p.result.isDone()) {
                 waiting.remove();
-            } else if (!keysInFlight.contains(p.op.key()) && !keys.contains(p.op.key())) {
+            } else if (!keys.contains(p.op.key()) && !waitsForKey(p, now)) {
                 if (!batch.isEmpty() && bytes + p.bytes > settings.maxBytesPerTxn()) {
                     break;
                 }
@@ -212,7 +246,13 @@ final class TxnBatcher {
         }
         synchronized (this) {
             txnsInFlight.remove(batch);
-            batch.forEach(p -> keysInFlight.remove(p.op.key()));
+            for (Pending p : batch) {
+                List<Pending> onKey = keysInFlight.get(p.op.key());
+                onKey.remove(p);
+                if (onKey.isEmpty()) {
+                    keysInFlight.remove(p.op.key());
+                }
+            }
             batch.forEach(inFlight::remove);
         }
         pump();
@@ -223,6 +263,8 @@ final class TxnBatcher {
         final long bytes;
         final CompletableFuture<Outcome> result = new CompletableFuture<>();
         volatile boolean sent;
+        /** When its txn was sent (System.nanoTime); guarded by the batcher. */
+        long sentNanos;
 
         Pending(Op op) {
             this.op = op;

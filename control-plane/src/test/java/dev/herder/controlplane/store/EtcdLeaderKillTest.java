@@ -88,7 +88,9 @@ class EtcdLeaderKillTest {
     /**
      * A node whose etcd member is a follower: the txns it has in flight when the leader is killed are lost with the
      * proposals the follower forwarded, and stay unanswered until the request timeout (5 s). The writes submitted
-     * once a new leader is elected do not wait behind them (txn-stall-after): each is answered within 2 s.
+     * once a new leader is elected do not wait behind them (txn-stall-after): each is answered within 2 s; and
+     * neither do creates of the keys written just before the kill, sent again (a client's retry), which are
+     * answered Written or, where the first one went through, a conflict.
      */
     @Test
     void txnsCaughtInTheLeaderChangeDoNotHoldUpTheWritesAfterIt() throws Exception {
@@ -97,6 +99,9 @@ class EtcdLeaderKillTest {
         EtcdSettings settings = TestEtcd.settings(List.of(members.endpoints().get(follower - 1)));
         List<long[]> answered = new ArrayList<>(); // submitted, answered (nanoTime), 1 if Written
         List<CompletableFuture<?>> pending = new ArrayList<>();
+        List<long[]> submittedAt = new ArrayList<>(); // i, submitted (nanoTime)
+        List<long[]> retried = new ArrayList<>(); // submitted, answered, 1 if Written or Conflict
+        AtomicBoolean retriedOnce = new AtomicBoolean();
         try (EtcdStore store = EtcdStore.connect(settings)) {
             await(store.commit(List.of(new Op.Create(PREFIX + "stall-warm", bytes("warm"), 0))));
             long killAt = 0;
@@ -113,6 +118,23 @@ class EtcdLeaderKillTest {
                         elected.set(System.nanoTime());
                     }, "leader-watch").start();
                 }
+                long electedAt = elected.get();
+                if (electedAt != 0 && !retriedOnce.get() && submitted - electedAt > Duration.ofMillis(200).toNanos()) {
+                    for (long[] before : submittedAt) {
+                        if (before[1] <= killAt && killAt - before[1] < Duration.ofMillis(300).toNanos()) {
+                            long again = System.nanoTime();
+                            pending.add(store.commit(List.of(new Op.Create(PREFIX + "stall-" + before[0],
+                                    bytes("v" + before[0]), 0))).thenAccept(outcomes -> {
+                                        synchronized (retried) {
+                                            retried.add(new long[] {again, System.nanoTime(),
+                                                    outcomes.get(0) instanceof Outcome.Failed ? 0 : 1});
+                                        }
+                                    }).toCompletableFuture());
+                        }
+                    }
+                    retriedOnce.set(true);
+                }
+                submittedAt.add(new long[] {i, submitted});
                 pending.add(store.commit(List.of(new Op.Create(PREFIX + "stall-" + i, bytes("v" + i), 0)))
                         .thenAccept(outcomes -> {
                             synchronized (answered) {
@@ -138,6 +160,17 @@ class EtcdLeaderKillTest {
                 assertTrue(waitedMs < 2000, "a write submitted " + (a[0] - killAt) / 1_000_000 + " ms after the kill"
                         + " (the new leader was elected after " + (electedAt - killAt) / 1_000_000 + " ms) waited "
                         + waitedMs + " ms");
+            }
+            List<long[]> retries;
+            synchronized (retried) {
+                retries = List.copyOf(retried);
+            }
+            assertFalse(retries.isEmpty(), "no create was sent again");
+            for (long[] a : retries) {
+                assertEquals(1, a[2], "a create sent again after the new leader was elected failed");
+                long waitedMs = (a[1] - a[0]) / 1_000_000;
+                assertTrue(waitedMs < 2000, "a create sent again " + (a[0] - killAt) / 1_000_000 + " ms after the kill"
+                        + " waited " + waitedMs + " ms");
             }
         } finally {
             members.start(leader);
