@@ -6,11 +6,13 @@ import dev.herder.protocol.wire.ApiResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.pattern.AskTimeoutException;
 import org.apache.pekko.pattern.Patterns;
 
 /**
@@ -73,8 +75,11 @@ public final class FailoverClient implements ApiClient {
                 answer.complete(response);
             } else if (System.nanoTime() < deadline && !closed.get()) {
                 // that node is gone, or cannot serve now: the next one, at once the first time round, then less often
+                // (but at once after a node that let the whole attempt time pass: the wait has been had)
                 int next = index + 1;
-                long pause = tried + 1 < gateways.size() ? 0 : attemptTimeout.toMillis();
+                boolean timedOut = failure instanceof AskTimeoutException
+                        || failure instanceof CompletionException && failure.getCause() instanceof AskTimeoutException;
+                long pause = tried + 1 < gateways.size() || timedOut ? 0 : attemptTimeout.toMillis();
                 CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS)
                         .execute(() -> attempt(request, next, tried + 1, deadline, answer));
             } else if (reply instanceof ApiResponse response) {
