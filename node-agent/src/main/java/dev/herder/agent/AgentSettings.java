@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /** The herder.agent section of the config, read once. Every key is documented in reference.conf. */
 public record AgentSettings(String nodeName, String address, Map<String, String> labels, Map<String, String> capacity,
-                            Duration heartbeatInterval, Duration statusResync, Duration simulatedStartDelay) {
+                            Duration heartbeatInterval, Duration nodeStatusInterval, Duration statusResync,
+                            Duration simulatedStartDelay) {
 
     /** What each pod's worker needs, for a Docker node. */
     public static PodWorkerSettings podWorkerSettings(Config root, String nodeName, String address) {
@@ -25,13 +26,14 @@ public record AgentSettings(String nodeName, String address, Map<String, String>
     public static AgentSettings from(Config root) {
         Config c = root.getConfig("herder.agent");
         return new AgentSettings(c.getString("node-name"), c.getString("address"), strings(c.getConfig("labels")),
-                strings(c.getConfig("capacity")), c.getDuration("heartbeat-interval"), c.getDuration("status-resync"),
-                c.getDuration("simulated.start-delay"));
+                strings(c.getConfig("capacity")), c.getDuration("heartbeat-interval"),
+                c.getDuration("node-status-interval"), c.getDuration("status-resync"), c.getDuration("simulated.start-delay"));
     }
 
     /** The same settings for another node name (a simulated process hosts several). */
     public AgentSettings named(String name) {
-        return new AgentSettings(name, address, labels, capacity, heartbeatInterval, statusResync, simulatedStartDelay);
+        return new AgentSettings(name, address, labels, capacity, heartbeatInterval, nodeStatusInterval, statusResync,
+                simulatedStartDelay);
     }
 
     private static Map<String, String> strings(Config c) {

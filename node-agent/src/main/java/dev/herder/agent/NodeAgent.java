@@ -84,6 +84,8 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     private final ControlPlane controlPlane;
     private final TimerScheduler<AgentCommand> timers;
     private final Node node;
+    /** When the last heartbeat carrying the node was sent (System.nanoTime; 0: never). */
+    private long lastFullHeartbeat;
     private final Runtime runtime;
     private final ActorRef<PodWorker.StatusChanged> statusAdapter;
     /** The node's service proxy (nodes on a container runtime; a simulated node has none). */
@@ -152,7 +154,12 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     }
 
     private Behavior<AgentCommand> onHeartbeat() {
-        controlPlane.tellNode(settings.nodeName(), new NodeHeartbeat(node, System.currentTimeMillis()));
+        long now = System.nanoTime();
+        boolean full = lastFullHeartbeat == 0 || now - lastFullHeartbeat >= settings.nodeStatusInterval().toNanos();
+        if (full) {
+            lastFullHeartbeat = now;
+        }
+        controlPlane.tellNode(settings.nodeName(), new NodeHeartbeat(full ? node : null, System.currentTimeMillis()));
         return this;
     }
 

@@ -59,7 +59,7 @@ class NodeAgentTest {
 
     private static AgentSettings settings() {
         return new AgentSettings("sim-1", "127.0.0.9", Map.of("zone", "a"), Map.of("cpu", "4", "memory", "8Gi", "pods", "110"),
-                Duration.ofSeconds(30), Duration.ofSeconds(30), START_DELAY);
+                Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30), START_DELAY);
     }
 
     private static Pod pod(String name, String uid) {
@@ -86,6 +86,24 @@ class NodeAgentTest {
         assertEquals("4", node.status().capacity().get("cpu"));
         assertEquals("127.0.0.9", node.status().addresses().get(0).address());
         assertTrue(node.metadata().annotations().get(Node.AGENT_ANNOTATION).contains("/user/" + agent.path().name()));
+    }
+
+    @Test
+    void heartbeatsBetweenNodeStatusIntervalsOnlySayTheNodeIsAlive() {
+        TestProbe<Sent> probe = KIT.createTestProbe();
+        AgentSettings s = settings();
+        AgentSettings frequent = new AgentSettings(s.nodeName(), s.address(), s.labels(), s.capacity(),
+                Duration.ofMillis(50), Duration.ofMillis(400), s.statusResync(), s.simulatedStartDelay());
+        KIT.spawn(NodeAgent.create(frequent, recording(probe)));
+        List<Node> carried = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            carried.add(expect(probe, NodeHeartbeat.class).node());
+        }
+        assertTrue(carried.get(0) != null, "the first heartbeat describes the node");
+        long described = carried.stream().filter(java.util.Objects::nonNull).count();
+        // 12 heartbeats at least 50 ms apart span 550 ms or more: the node is described again after 400 ms, and
+        // most of them only say it is alive
+        assertTrue(described >= 2 && described <= carried.size() / 2, described + " of 12 heartbeats described the node");
     }
 
     @Test

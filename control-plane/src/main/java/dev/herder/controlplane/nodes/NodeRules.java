@@ -45,6 +45,12 @@ public final class NodeRules implements KindRules {
         }
         lastHeartbeat = now;
         Node reported = heartbeat.node();
+        if (reported == null) {
+            if (current.isEmpty()) {
+                return Reaction.none(); // registered by the agent's next heartbeat that describes the node
+            }
+            reported = (Node) current.get(); // alive, nothing new said: only its readiness may change
+        }
         NodeCondition ready = new NodeCondition(READY, "True", "AgentReady", "agent is posting heartbeats",
                 now.toString(), now.toString());
         if (current.isEmpty()) {

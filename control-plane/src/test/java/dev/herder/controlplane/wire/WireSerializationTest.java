@@ -93,6 +93,7 @@ class WireSerializationTest {
                 new ApiResponse.Failure(ApiError.conflict("stale")),
                 new PodStatusReport("default", "web", "uid", "node-1", 7L, pod.status()),
                 new NodeHeartbeat(node, 5L),
+                new NodeHeartbeat(null, 6L),
                 new dev.herder.controlplane.master.MasterProtocol.ReservePorts("default/web", "NodePort",
                         svc.spec().ports(), ref.unsafeUpcast()),
                 new dev.herder.controlplane.master.MasterProtocol.PortsReserved(svc.spec().ports(), null),
