@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,19 +55,31 @@ final class ClusterView {
     /** Grows whenever room may have appeared: a node changed, or a bound pod left its node. */
     private long capacityEpoch;
 
+    /** The indexes of pods a view may keep: each costs every pod change some work, so a view keeps those it reads. */
+    enum Index {
+        /** {@link #pending}, {@link #pendingKeys}. */
+        PENDING,
+        /** {@link #boundTo}, {@link #takeChangedNodes}. */
+        BOUND,
+        /** {@link #ownedBy}, {@link #ownerUids}, {@link #unownedIn}, {@link #takeChangedPodGroups}. */
+        GROUPS
+    }
+
     /** The kinds this view follows, and those of them not listed yet. */
     private final Set<String> kinds;
     private final Set<String> unlisted;
+    private final Set<Index> indexes;
 
-    /** A view of every kind the Master reads. */
+    /** A view of every kind the Master reads, with every index. */
     ClusterView() {
-        this(ViewNews.KINDS);
+        this(ViewNews.KINDS, EnumSet.allOf(Index.class));
     }
 
-    /** A view of these kinds only (a child of the Master follows what it needs). */
-    ClusterView(Collection<String> kinds) {
+    /** A view of these kinds only, with these indexes only (a child of the Master keeps what it needs). */
+    ClusterView(Collection<String> kinds, Set<Index> indexes) {
         this.kinds = Set.copyOf(kinds);
         this.unlisted = new HashSet<>(kinds);
+        this.indexes = indexes.isEmpty() ? EnumSet.noneOf(Index.class) : EnumSet.copyOf(indexes);
     }
 
     /** The kinds this view follows. */
@@ -156,10 +169,14 @@ final class ClusterView {
         if (p == null) {
             return;
         }
-        group(p, true);
-        pending.remove(p);
+        if (indexes.contains(Index.GROUPS)) {
+            group(p, true);
+        }
+        if (indexes.contains(Index.PENDING)) {
+            pending.remove(p);
+        }
         String node = p.spec().nodeName();
-        Map<String, Pod> onNode = node == null ? null : bound.get(node);
+        Map<String, Pod> onNode = node == null || !indexes.contains(Index.BOUND) ? null : bound.get(node);
         if (onNode != null && onNode.remove(p.key()) != null) {
             changedNodes.add(node);
             if (onNode.isEmpty()) {
@@ -172,13 +189,15 @@ final class ClusterView {
         if (p == null) {
             return;
         }
-        group(p, false);
+        if (indexes.contains(Index.GROUPS)) {
+            group(p, false);
+        }
         String node = p.spec().nodeName();
         if (node == null) {
-            if (p.metadata().deletionTimestamp() == null) {
+            if (p.metadata().deletionTimestamp() == null && indexes.contains(Index.PENDING)) {
                 pending.add(p);
             }
-        } else if (!PodTransitions.evicted(p)) {
+        } else if (indexes.contains(Index.BOUND) && !PodTransitions.evicted(p)) {
             bound.computeIfAbsent(node, n -> new HashMap<>()).put(p.key(), p);
             changedNodes.add(node);
         }
@@ -205,16 +224,19 @@ final class ClusterView {
 
     /** The pods whose controller has this uid. */
     Collection<Pod> ownedBy(String controllerUid) {
+        need(Index.GROUPS);
         return members(owned, controllerUid);
     }
 
     /** The uids of the controllers that own pods here (some of which may be gone). */
     Set<String> ownerUids() {
+        need(Index.GROUPS);
         return Collections.unmodifiableSet(owned.keySet());
     }
 
     /** The pods of the namespace that no controller owns. */
     Collection<Pod> unownedIn(String namespace) {
+        need(Index.GROUPS);
         return members(unowned, namespace);
     }
 
@@ -228,6 +250,7 @@ final class ClusterView {
      * of each; none are remembered after.
      */
     PodGroups takeChangedPodGroups() {
+        need(Index.GROUPS);
         PodGroups out = new PodGroups(Set.copyOf(changedOwners), Set.copyOf(changedUnowned));
         changedOwners.clear();
         changedUnowned.clear();
@@ -279,11 +302,13 @@ final class ClusterView {
 
     /** Pods that name no node and are not being deleted, oldest first. */
     List<Pod> pending() {
+        need(Index.PENDING);
         return new ArrayList<>(pending);
     }
 
     /** Keys of the pods that wait for a node. */
     Set<String> pendingKeys() {
+        need(Index.PENDING);
         Set<String> out = new HashSet<>();
         pending.forEach(p -> out.add(p.key()));
         return out;
@@ -291,15 +316,23 @@ final class ClusterView {
 
     /** The pods bound to the node, but those evicted from it (their node was lost: they no longer run there). */
     Collection<Pod> boundTo(String node) {
+        need(Index.BOUND);
         Map<String, Pod> onNode = bound.get(node);
         return onNode == null ? List.of() : Collections.unmodifiableCollection(onNode.values());
     }
 
     /** The nodes whose bound pods, or whose node object, changed since the last call; none are remembered after. */
     Set<String> takeChangedNodes() {
+        need(Index.BOUND);
         Set<String> out = Set.copyOf(changedNodes);
         changedNodes.clear();
         return out;
+    }
+
+    private void need(Index index) {
+        if (!indexes.contains(index)) {
+            throw new IllegalStateException("this view keeps no " + index + " index (it keeps " + indexes + ")");
+        }
     }
 
     private static Pod newer(Pod a, Pod b) {

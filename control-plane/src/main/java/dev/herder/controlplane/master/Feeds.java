@@ -2,6 +2,7 @@ package dev.herder.controlplane.master;
 
 import dev.herder.controlplane.ControlPlaneSettings;
 import java.time.Duration;
+import java.util.EnumSet;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -37,7 +38,7 @@ final class Feeds extends AbstractBehavior<Feeds.Command> {
 
     private final ControlPlaneSettings settings;
     private final TimerScheduler<Command> timers;
-    private final ClusterView view = new ClusterView();
+    private final ClusterView view = new ClusterView(ViewNews.KINDS, EnumSet.of(ClusterView.Index.BOUND, ClusterView.Index.GROUPS));
     private final AgentLink agents;
     private final ControllerFeed controllers;
     private final ServiceFeed services;

@@ -10,6 +10,7 @@ import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Set;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -37,7 +38,7 @@ final class NodeLifecycle extends AbstractBehavior<NodeLifecycle.Command> {
     private record Check() implements Command {
     }
 
-    private final ClusterView view = new ClusterView(KINDS);
+    private final ClusterView view = new ClusterView(KINDS, EnumSet.of(ClusterView.Index.BOUND));
     private final Evictions evictions;
     private final PodWriter pods;
     private final EventSink events;

@@ -5,6 +5,7 @@ import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.ReplicationController;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Set;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -36,7 +37,7 @@ final class OrphanCollector extends AbstractBehavior<OrphanCollector.Command> {
     private record OwnerChecked(Orphans.Suspect suspect, boolean exists) implements Command {
     }
 
-    private final ClusterView view = new ClusterView(KINDS);
+    private final ClusterView view = new ClusterView(KINDS, EnumSet.of(ClusterView.Index.GROUPS));
     private final Orphans orphans = new Orphans();
     private final ObjectStore store;
     private final PodWriter pods;

@@ -14,6 +14,7 @@ import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ final class Scheduling extends AbstractBehavior<Scheduling.Command> {
     private final ControlPlaneSettings settings;
     private final TimerScheduler<Command> timers;
     private final PodWriter pods;
-    private final ClusterView view = new ClusterView(KINDS);
+    private final ClusterView view = new ClusterView(KINDS, EnumSet.of(ClusterView.Index.PENDING, ClusterView.Index.BOUND));
     private final Scheduler scheduler = new Scheduler();
     private final EventSink events;
     /** Pods whose binding waits for the store, with the node chosen: counted on that node meanwhile. */

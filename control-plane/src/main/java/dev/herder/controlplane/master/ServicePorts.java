@@ -4,6 +4,7 @@ import dev.herder.controlplane.ControlPlaneSettings;
 import dev.herder.controlplane.services.PortAllocation;
 import dev.herder.protocol.api.Service;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Set;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -31,7 +32,7 @@ final class ServicePorts extends AbstractBehavior<ServicePorts.Command> {
     record Reserve(MasterProtocol.ReservePorts ask) implements Command {
     }
 
-    private final ClusterView view = new ClusterView(KINDS);
+    private final ClusterView view = new ClusterView(KINDS, EnumSet.noneOf(ClusterView.Index.class));
     private final PortAllocation ports;
 
     private ServicePorts(ActorContext<Command> context, ControlPlaneSettings settings) {

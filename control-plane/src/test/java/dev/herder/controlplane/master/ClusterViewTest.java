@@ -112,7 +112,7 @@ class ClusterViewTest {
 
     @Test
     void aViewOfSomeKindsIsReadyOnceEachWasListedAndRefusesNewsOfOthers() {
-        ClusterView view = new ClusterView(List.of("Pod", "Node"));
+        ClusterView view = new ClusterView(List.of("Pod", "Node"), java.util.EnumSet.of(ClusterView.Index.PENDING));
         assertFalse(view.apply(new ViewNews.Listed("Pod", List.of(pod("a", "u1", "5", null, "t")), 5)));
         assertFalse(view.ready(), "nodes not listed yet");
         view.apply(new ViewNews.Changed("Pod", List.of(new Informer.ObjectChange("default/b",
@@ -122,6 +122,24 @@ class ClusterViewTest {
         assertFalse(view.apply(new ViewNews.Listed("Node", List.of(), 7)), "only the first time");
         assertEquals(List.of("a", "b"), view.pending().stream().map(p -> p.metadata().name()).toList());
         assertThrows(IllegalArgumentException.class, () -> view.apply(new ViewNews.Listed("Service", List.of(), 7)));
+        assertThrows(IllegalStateException.class, () -> view.boundTo("n1"), "it keeps no index of bound pods");
+    }
+
+    @Test
+    void aViewKeepsOnlyTheIndexesItWasGivenAndTheSameOnesAsAFullView() {
+        ClusterView full = new ClusterView();
+        ClusterView bound = new ClusterView(List.of("Pod"), java.util.EnumSet.of(ClusterView.Index.BOUND));
+        List<ApiObject> pods = List.of(pod("a", "u1", "5", null, "t"), pod("b", "u2", "5", "n1", "t"),
+                owned(pod("c", "u3", "5", "n1", "t"), "rc-1"));
+        full.listed("Pod", pods);
+        bound.listed("Pod", pods);
+        bound.changed("Pod", "default/b", null);
+        full.changed("Pod", "default/b", null);
+        assertEquals(List.of("c"), bound.boundTo("n1").stream().map(p -> p.metadata().name()).toList());
+        assertEquals(List.of("c"), full.boundTo("n1").stream().map(p -> p.metadata().name()).toList());
+        assertThrows(IllegalStateException.class, bound::pending);
+        assertThrows(IllegalStateException.class, () -> bound.ownedBy("rc-1"));
+        assertEquals(1, full.ownedBy("rc-1").size());
     }
 
     private static Pod owned(Pod pod, String controllerUid) {
