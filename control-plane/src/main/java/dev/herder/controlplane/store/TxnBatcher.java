@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Group commit: the ops of every caller wait in one queue, and each etcd txn carries up to max-ops-per-txn - 1 of
  * them (and max-bytes-per-txn), each guarded on its own (see {@link Guards}): a conflict fails only its op. While
  * max-txns-in-flight txns are unanswered, new ops wait, so a burst of writes becomes few txns. A txn unanswered for
- * txn-stall-after stops counting: one caught in an etcd leader change can stay unanswered until the request timeout,
- * and would otherwise hold up every write of the node behind it.
+ * txn-stall-after, while etcd answers others or none, stops counting: one caught in an etcd leader change can stay
+ * unanswered until the request timeout, and would otherwise hold up every write of the node behind it.
  *
  * <p>An op never shares a txn with another op on its key (etcd refuses that), nor is it sent while an earlier op on
  * its key is in flight, so ops on one key are carried out in the order they came (but for guarded ops behind a
@@ -48,6 +48,9 @@ final class TxnBatcher {
     private final AtomicLong txnsSent = new AtomicLong();
     /** When each txn sent and not yet answered was sent (System.nanoTime). */
     private final Map<List<Pending>, Long> txnsInFlight = new IdentityHashMap<>();
+    /** When a txn was last answered (or failed), and when the newest txn answered so far was sent (System.nanoTime). */
+    private long lastAnswerNanos = System.nanoTime();
+    private long newestAnsweredSentNanos = Long.MIN_VALUE;
     private boolean closed;
 
     TxnBatcher(KV kv, EtcdSettings settings, Executor callbacks, ScheduledExecutorService timer, EtcdErrors errors) {
@@ -146,20 +149,29 @@ final class TxnBatcher {
     }
 
     /**
-     * Whether another txn may go: fewer than max-txns-in-flight are unanswered, not counting those unanswered for
-     * txn-stall-after. (Stalled txns end by request-timeout at the latest, so at most max-txns-in-flight times
-     * request-timeout / txn-stall-after are ever in flight.)
+     * Whether another txn may go: fewer than max-txns-in-flight are unanswered, not counting the stalled ones (see
+     * {@link #stalled}).
      */
     private boolean roomForTxn() {
         long now = System.nanoTime();
-        long stallNanos = settings.txnStallAfter().toNanos();
         int counted = 0;
         for (long sent : txnsInFlight.values()) {
-            if (now - sent < stallNanos) {
+            if (!stalled(sent, now)) {
                 counted++;
             }
         }
         return counted < settings.maxTxnsInFlight();
+    }
+
+    /**
+     * Whether the txn sent at sent (System.nanoTime) is stuck rather than slow: unanswered for txn-stall-after, and
+     * either a txn sent after it was answered (etcd went on without it) or none was answered for txn-stall-after
+     * (etcd is stuck for this node, as in a leader change). An etcd merely slow under load answers in order, so its
+     * txns are not counted out, and it is not sent ever more txns carrying ever fewer ops.
+     */
+    private boolean stalled(long sent, long now) {
+        long stallNanos = settings.txnStallAfter().toNanos();
+        return now - sent >= stallNanos && (newestAnsweredSentNanos > sent || now - lastAnswerNanos >= stallNanos);
     }
 
     /**
@@ -173,9 +185,8 @@ final class TxnBatcher {
         if (earlier == null) {
             return false;
         }
-        long stallNanos = settings.txnStallAfter().toNanos();
         for (Pending e : earlier) {
-            if (now - e.sentNanos < stallNanos || !guarded(e.op) || !guarded(op.op)) {
+            if (!stalled(e.sentNanos, now) || !guarded(e.op) || !guarded(op.op)) {
                 return true;
             }
         }
@@ -245,7 +256,11 @@ final class TxnBatcher {
             }
         }
         synchronized (this) {
-            txnsInFlight.remove(batch);
+            Long sentAt = txnsInFlight.remove(batch);
+            lastAnswerNanos = System.nanoTime();
+            if (sentAt != null) {
+                newestAnsweredSentNanos = Math.max(newestAnsweredSentNanos, sentAt);
+            }
             for (Pending p : batch) {
                 List<Pending> onKey = keysInFlight.get(p.op.key());
                 onKey.remove(p);
