@@ -4,6 +4,7 @@ import io.etcd.jetcd.KV;
 import io.etcd.jetcd.kv.TxnResponse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,10 +45,9 @@ final class TxnBatcher {
     private final Deque<Pending> queue = new ArrayDeque<>();
     /** The ops sent and not yet answered, by key. */
     private final Map<String, List<Pending>> keysInFlight = new HashMap<>();
-    private final Set<Pending> inFlight = new HashSet<>();
     private final AtomicLong txnsSent = new AtomicLong();
-    /** When each txn sent and not yet answered was sent (System.nanoTime). */
-    private final Map<List<Pending>, Long> txnsInFlight = new IdentityHashMap<>();
+    /** The txns sent and not yet answered (each op's sentNanos says when). */
+    private final Set<List<Pending>> txnsInFlight = Collections.newSetFromMap(new IdentityHashMap<>());
     /** When a txn was last answered (or failed), and when the newest txn answered so far was sent (System.nanoTime). */
     private long lastAnswerNanos = System.nanoTime();
     private long newestAnsweredSentNanos = Long.MIN_VALUE;
@@ -105,7 +105,7 @@ final class TxnBatcher {
         synchronized (this) {
             closed = true;
             notSent = new ArrayList<>(queue);
-            sent = new ArrayList<>(inFlight);
+            sent = txnsInFlight.stream().flatMap(List::stream).toList();
             queue.clear();
         }
         notSent.forEach(p -> p.answer(new Outcome.Failed(errors.closed(false))));
@@ -137,12 +137,11 @@ final class TxnBatcher {
                     return;
                 }
                 long now = System.nanoTime();
-                txnsInFlight.put(batch, now);
+                txnsInFlight.add(batch);
                 for (Pending p : batch) {
                     p.sentNanos = now;
                     keysInFlight.computeIfAbsent(p.op.key(), k -> new ArrayList<>(1)).add(p);
                 }
-                inFlight.addAll(batch);
             }
             send(batch);
         }
@@ -155,8 +154,8 @@ final class TxnBatcher {
     private boolean roomForTxn() {
         long now = System.nanoTime();
         int counted = 0;
-        for (long sent : txnsInFlight.values()) {
-            if (!stalled(sent, now)) {
+        for (List<Pending> txn : txnsInFlight) {
+            if (!stalled(txn.get(0).sentNanos, now)) {
                 counted++;
             }
         }
@@ -256,11 +255,9 @@ final class TxnBatcher {
             }
         }
         synchronized (this) {
-            Long sentAt = txnsInFlight.remove(batch);
+            txnsInFlight.remove(batch);
             lastAnswerNanos = System.nanoTime();
-            if (sentAt != null) {
-                newestAnsweredSentNanos = Math.max(newestAnsweredSentNanos, sentAt);
-            }
+            newestAnsweredSentNanos = Math.max(newestAnsweredSentNanos, batch.get(0).sentNanos);
             for (Pending p : batch) {
                 List<Pending> onKey = keysInFlight.get(p.op.key());
                 onKey.remove(p);
@@ -268,7 +265,6 @@ final class TxnBatcher {
                     keysInFlight.remove(p.op.key());
                 }
             }
-            batch.forEach(inFlight::remove);
         }
         pump();
     }
