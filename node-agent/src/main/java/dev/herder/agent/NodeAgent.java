@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -181,9 +182,22 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
             String uid = pod.metadata().uid();
             if (assigned.put(uid, pod) == null) {
                 run(pod);
+            } else if (behind(pod.status(), statuses.get(uid))) {
+                // the stored status is not what this agent reported: the report was lost (a failover, a shard
+                // hand-off), so it goes again; a stored status that agrees costs nothing
+                report(pod, statuses.get(uid));
             }
         }
         return this;
+    }
+
+    /** Whether the stored status lacks what the agent reported (phase, or its containers' states). */
+    static boolean behind(PodStatus stored, PodStatus reported) {
+        if (reported == null) {
+            return false;
+        }
+        return stored == null || !Objects.equals(stored.phase(), reported.phase())
+                || !Objects.equals(stored.containerStatuses(), reported.containerStatuses());
     }
 
     private void run(Pod pod) {

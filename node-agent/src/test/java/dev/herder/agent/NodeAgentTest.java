@@ -130,4 +130,22 @@ class NodeAgentTest {
         agent.tell(new PodAssignments("sim-1", 12, false, List.of(pod("c", "u-c")), List.of()));
         assertEquals("u-c", expect(probe, PodStatusReport.class).uid());
     }
+
+    @Test
+    void reportsAgainWhenTheStoredStatusIsBehindAndOnlyThen() {
+        TestProbe<Sent> probe = KIT.createTestProbe();
+        var agent = KIT.spawn(NodeAgent.create(settings(), recording(probe)));
+        agent.tell(new PodAssignments("sim-1", 10, true, List.of(pod("a", "u-a")), List.of()));
+        PodStatusReport first = expect(probe, PodStatusReport.class);
+        // the Master's next list still shows the pod without the status: the report was lost on the way
+        agent.tell(new PodAssignments("sim-1", 11, true, List.of(pod("a", "u-a")), List.of()));
+        PodStatusReport again = expect(probe, PodStatusReport.class);
+        assertEquals(first.status(), again.status());
+        assertTrue(again.version() > first.version(), "a report sent again is a newer snapshot");
+        // once the stored status agrees, the next lists cause no report
+        Pod stored = pod("a", "u-a").withStatus(again.status());
+        agent.tell(new PodAssignments("sim-1", 12, true, List.of(stored), List.of()));
+        agent.tell(new PodAssignments("sim-1", 13, false, List.of(stored), List.of()));
+        probe.expectNoMessage(START_DELAY.multipliedBy(6));
+    }
 }
