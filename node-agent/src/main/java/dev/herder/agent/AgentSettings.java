@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /** The herder.agent section of the config, read once. Every key is documented in reference.conf. */
 public record AgentSettings(String nodeName, String address, Map<String, String> labels, Map<String, String> capacity,
                             Duration heartbeatInterval, Duration nodeStatusInterval, Duration statusResync,
-                            Duration simulatedStartDelay) {
+                            Duration reportAgainAfter, Duration simulatedStartDelay) {
 
     /** What each pod's worker needs, for a Docker node. */
     public static PodWorkerSettings podWorkerSettings(Config root, String nodeName, String address) {
@@ -27,13 +27,14 @@ public record AgentSettings(String nodeName, String address, Map<String, String>
         Config c = root.getConfig("herder.agent");
         return new AgentSettings(c.getString("node-name"), c.getString("address"), strings(c.getConfig("labels")),
                 strings(c.getConfig("capacity")), c.getDuration("heartbeat-interval"),
-                c.getDuration("node-status-interval"), c.getDuration("status-resync"), c.getDuration("simulated.start-delay"));
+                c.getDuration("node-status-interval"), c.getDuration("status-resync"),
+                c.getDuration("report-again-after"), c.getDuration("simulated.start-delay"));
     }
 
     /** The same settings for another node name (a simulated process hosts several). */
     public AgentSettings named(String name) {
         return new AgentSettings(name, address, labels, capacity, heartbeatInterval, nodeStatusInterval, statusResync,
-                simulatedStartDelay);
+                reportAgainAfter, simulatedStartDelay);
     }
 
     private static Map<String, String> strings(Config c) {

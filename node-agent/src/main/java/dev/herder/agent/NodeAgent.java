@@ -100,6 +100,8 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     /** Pods whose workers are stopping them (preStop, grace period): their containers are not orphans. */
     private final Set<String> stopping = new HashSet<>();
     private long lastAssignment;
+    /** Per pod uid: when its status was last reported (System.nanoTime). */
+    private final Map<String, Long> reportedAt = new HashMap<>();
     private long reportVersion = System.currentTimeMillis() * 1000;
 
     private NodeAgent(ActorContext<AgentCommand> context, TimerScheduler<AgentCommand> timers, AgentSettings settings,
@@ -182,13 +184,19 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
             String uid = pod.metadata().uid();
             if (assigned.put(uid, pod) == null) {
                 run(pod);
-            } else if (behind(pod.status(), statuses.get(uid))) {
-                // the stored status is not what this agent reported: the report was lost (a failover, a shard
-                // hand-off), so it goes again; a stored status that agrees costs nothing
+            } else if (behind(pod.status(), statuses.get(uid)) && reportedLongAgo(uid)) {
+                // the stored status is still not what this agent reported a while ago: the report was lost (a
+                // failover, a shard hand-off), so it goes again; one only on its way (the Master's list lags
+                // behind under load) is left to arrive
                 report(pod, statuses.get(uid));
             }
         }
         return this;
+    }
+
+    private boolean reportedLongAgo(String uid) {
+        Long at = reportedAt.get(uid);
+        return at == null || System.nanoTime() - at >= settings.reportAgainAfter().toNanos();
     }
 
     /** Whether the stored status lacks what the agent reported (phase, or its containers' states). */
@@ -246,6 +254,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     private void forget(String uid) {
         assigned.remove(uid);
         statuses.remove(uid);
+        reportedAt.remove(uid);
         timers.cancel("start-" + uid);
         ActorRef<PodWorker.Command> worker = workers.remove(uid);
         if (worker != null) {
@@ -323,6 +332,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
 
     private void report(Pod pod, PodStatus status) {
         reportVersion = Math.max(reportVersion + 1, System.currentTimeMillis() * 1000);
+        reportedAt.put(pod.metadata().uid(), System.nanoTime());
         ObjectMeta m = pod.metadata();
         controlPlane.tellPod(m.namespace() + "/" + m.name(),
                 new PodStatusReport(m.namespace(), m.name(), m.uid(), settings.nodeName(), reportVersion, status));

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class NodeAgentTest {
     private static final ActorTestKit KIT = ActorTestKit.create();
     private static final Duration START_DELAY = Duration.ofMillis(50);
+    private static final Duration REPORT_AGAIN_AFTER = Duration.ofMillis(300);
 
     record Sent(String kind, String entityId, EntityMessage message) {
     }
@@ -59,7 +60,7 @@ class NodeAgentTest {
 
     private static AgentSettings settings() {
         return new AgentSettings("sim-1", "127.0.0.9", Map.of("zone", "a"), Map.of("cpu", "4", "memory", "8Gi", "pods", "110"),
-                Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30), START_DELAY);
+                Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30), REPORT_AGAIN_AFTER, START_DELAY);
     }
 
     private static Pod pod(String name, String uid) {
@@ -93,7 +94,7 @@ class NodeAgentTest {
         TestProbe<Sent> probe = KIT.createTestProbe();
         AgentSettings s = settings();
         AgentSettings frequent = new AgentSettings(s.nodeName(), s.address(), s.labels(), s.capacity(),
-                Duration.ofMillis(50), Duration.ofMillis(400), s.statusResync(), s.simulatedStartDelay());
+                Duration.ofMillis(50), Duration.ofMillis(400), s.statusResync(), s.reportAgainAfter(), s.simulatedStartDelay());
         KIT.spawn(NodeAgent.create(frequent, recording(probe)));
         List<Node> carried = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -132,20 +133,24 @@ class NodeAgentTest {
     }
 
     @Test
-    void reportsAgainWhenTheStoredStatusIsBehindAndOnlyThen() {
+    void reportsAgainWhenTheStoredStatusStaysBehindAndOnlyThen() {
         TestProbe<Sent> probe = KIT.createTestProbe();
         var agent = KIT.spawn(NodeAgent.create(settings(), recording(probe)));
         agent.tell(new PodAssignments("sim-1", 10, true, List.of(pod("a", "u-a")), List.of()));
         PodStatusReport first = expect(probe, PodStatusReport.class);
-        // the Master's next list still shows the pod without the status: the report was lost on the way
+        // the Master's next list does not show the status yet: the report may be on its way, so it is left alone
         agent.tell(new PodAssignments("sim-1", 11, true, List.of(pod("a", "u-a")), List.of()));
+        probe.expectNoMessage(REPORT_AGAIN_AFTER);
+        // a list that still lacks it after report-again-after: the report was lost on the way, and goes again
+        agent.tell(new PodAssignments("sim-1", 12, true, List.of(pod("a", "u-a")), List.of()));
         PodStatusReport again = expect(probe, PodStatusReport.class);
         assertEquals(first.status(), again.status());
         assertTrue(again.version() > first.version(), "a report sent again is a newer snapshot");
-        // once the stored status agrees, the next lists cause no report
+        probe.expectNoMessage(REPORT_AGAIN_AFTER);
+        // once the stored status agrees, no list causes a report
         Pod stored = pod("a", "u-a").withStatus(again.status());
-        agent.tell(new PodAssignments("sim-1", 12, true, List.of(stored), List.of()));
-        agent.tell(new PodAssignments("sim-1", 13, false, List.of(stored), List.of()));
+        agent.tell(new PodAssignments("sim-1", 13, true, List.of(stored), List.of()));
+        agent.tell(new PodAssignments("sim-1", 14, false, List.of(stored), List.of()));
         probe.expectNoMessage(START_DELAY.multipliedBy(6));
     }
 }
