@@ -1,6 +1,5 @@
 package dev.herder.cli.describe;
 
-import dev.herder.cli.printing.Cells;
 import dev.herder.protocol.api.Container;
 import dev.herder.protocol.api.ContainerPort;
 import dev.herder.protocol.api.ContainerState;
@@ -8,6 +7,7 @@ import dev.herder.protocol.api.ContainerStatus;
 import dev.herder.protocol.api.EnvVar;
 import dev.herder.protocol.api.ResourceRequirements;
 import dev.herder.protocol.api.VolumeMount;
+import dev.herder.protocol.printing.Cells;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.herder.cli.describe;
 
-import dev.herder.cli.printing.Cells;
+import dev.herder.protocol.printing.Cells;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

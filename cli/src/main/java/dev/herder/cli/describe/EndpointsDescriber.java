@@ -1,9 +1,9 @@
 package dev.herder.cli.describe;
 
-import dev.herder.cli.printing.Cells;
 import dev.herder.protocol.api.EndpointAddress;
 import dev.herder.protocol.api.EndpointSubset;
 import dev.herder.protocol.api.Endpoints;
+import dev.herder.protocol.printing.Cells;
 import java.util.List;
 
 /** {@code herder describe endpoints}: each subset's ready and not ready addresses (with their pods) and ports. */

@@ -1,9 +1,9 @@
 package dev.herder.cli.describe;
 
-import dev.herder.cli.printing.Age;
-import dev.herder.cli.printing.Cells;
 import dev.herder.cli.printing.Table;
 import dev.herder.protocol.api.Event;
+import dev.herder.protocol.printing.Age;
+import dev.herder.protocol.printing.Cells;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

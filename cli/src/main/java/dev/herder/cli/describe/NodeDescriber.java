@@ -1,13 +1,13 @@
 package dev.herder.cli.describe;
 
-import dev.herder.cli.printing.Cells;
-import dev.herder.cli.printing.NodeSummary;
 import dev.herder.cli.printing.Table;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.NodeAddress;
 import dev.herder.protocol.api.NodeCondition;
 import dev.herder.protocol.api.NodeStatus;
 import dev.herder.protocol.api.NodeSystemInfo;
+import dev.herder.protocol.printing.Cells;
+import dev.herder.protocol.printing.NodeSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,7 +1,5 @@
 package dev.herder.cli.describe;
 
-import dev.herder.cli.printing.Cells;
-import dev.herder.cli.printing.PodSummary;
 import dev.herder.cli.printing.Table;
 import dev.herder.protocol.api.OwnerReference;
 import dev.herder.protocol.api.Pod;
@@ -9,6 +7,8 @@ import dev.herder.protocol.api.PodCondition;
 import dev.herder.protocol.api.PodSpec;
 import dev.herder.protocol.api.PodStatus;
 import dev.herder.protocol.api.Volume;
+import dev.herder.protocol.printing.Cells;
+import dev.herder.protocol.printing.PodSummary;
 import java.util.List;
 
 /** {@code herder describe pod NAME}. */

@@ -1,11 +1,11 @@
 package dev.herder.cli.describe;
 
-import dev.herder.cli.printing.Cells;
-import dev.herder.cli.printing.ReplicationControllerTable;
 import dev.herder.protocol.api.PodTemplateSpec;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.ReplicationControllerSpec;
 import dev.herder.protocol.api.ReplicationControllerStatus;
+import dev.herder.protocol.printing.Cells;
+import dev.herder.protocol.printing.ReplicationControllerTable;
 import java.util.List;
 
 /** {@code herder describe rc NAME}. */

@@ -1,12 +1,12 @@
 package dev.herder.cli.describe;
 
-import dev.herder.cli.printing.Cells;
-import dev.herder.cli.printing.EndpointsTable;
 import dev.herder.protocol.api.Endpoints;
-import dev.herder.cli.printing.ServiceTable;
 import dev.herder.protocol.api.Service;
 import dev.herder.protocol.api.ServicePort;
 import dev.herder.protocol.api.ServiceSpec;
+import dev.herder.protocol.printing.Cells;
+import dev.herder.protocol.printing.EndpointsTable;
+import dev.herder.protocol.printing.ServiceTable;
 
 /** {@code herder describe svc NAME}: with its Endpoints (the Ready address:port pairs), as kubectl shows them. */
 public final class ServiceDescriber extends KindDescriber<Service> {

@@ -2,6 +2,7 @@ package dev.herder.cli.printing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herder.protocol.printing.Cells;
 import dev.herder.protocol.wire.ApiResponse.Cluster;
 import dev.herder.protocol.wire.ApiResponse.Member;
 import java.util.LinkedHashMap;

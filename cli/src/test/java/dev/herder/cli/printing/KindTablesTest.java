@@ -18,6 +18,7 @@ import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodStatus;
 import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.Service;
+import dev.herder.protocol.printing.PodSummary;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

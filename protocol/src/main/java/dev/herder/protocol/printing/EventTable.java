@@ -1,4 +1,4 @@
-package dev.herder.cli.printing;
+package dev.herder.protocol.printing;
 
 import dev.herder.protocol.api.Event;
 import dev.herder.protocol.api.ObjectReference;

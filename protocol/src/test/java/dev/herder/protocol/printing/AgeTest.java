@@ -1,4 +1,4 @@
-package dev.herder.cli.printing;
+package dev.herder.protocol.printing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,10 +1,10 @@
-package dev.herder.cli.printing;
+package dev.herder.protocol.printing;
 
 import dev.herder.protocol.api.ApiObject;
 import java.time.Instant;
 import java.util.List;
 
-/** The columns of {@code herder get} for one kind. */
+/** The columns of one kind's table: what {@code herder get} prints, and the Table the Kubernetes API answers kubectl. */
 public abstract class KindTable<T extends ApiObject> {
     private final Class<T> type;
 
