@@ -15,8 +15,10 @@ import dev.herder.protocol.wire.NodeHeartbeat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -66,15 +68,29 @@ public final class NodeRules implements KindRules {
         NodeCondition keep = wasReady ? was : ready;
         ObjectMeta cm = node.metadata();
         ObjectMeta rm = reported.metadata();
-        Node desired = new Node(node.apiVersion(), node.kind(), new ObjectMeta(cm.name(), null, null, rm.labels(),
-                rm.annotations(), cm.uid(), cm.resourceVersion(), cm.generation(), cm.creationTimestamp(), null,
-                cm.ownerReferences()), node.spec(), status(reported.status(), keep));
+        // the agent's labels and annotations are set over the stored ones, and those a user added (kubectl label
+        // node) stay, as a kubelet leaves them
+        Node desired = new Node(node.apiVersion(), node.kind(), new ObjectMeta(cm.name(), null, null,
+                over(cm.labels(), rm.labels()), over(cm.annotations(), rm.annotations()), cm.uid(),
+                cm.resourceVersion(), cm.generation(), cm.creationTimestamp(), null, cm.ownerReferences()),
+                node.spec(), status(reported.status(), keep));
         if (desired.equals(node)) {
             return Reaction.none();
         }
         ApiObject written = desired;
         return wasReady ? Reaction.write(written) : recorded(written, Event.NORMAL, "NodeReady",
                 "Node " + cm.name() + " status is now: NodeReady (its agent posts heartbeats again)");
+    }
+
+    private static Map<String, String> over(Map<String, String> stored, Map<String, String> reported) {
+        if (stored == null || stored.isEmpty()) {
+            return reported;
+        }
+        Map<String, String> merged = new TreeMap<>(stored);
+        if (reported != null) {
+            merged.putAll(reported);
+        }
+        return merged;
     }
 
     @Override

@@ -61,4 +61,16 @@ class NodeRulesTest {
         assertEquals(stored("Unknown").metadata().labels(), back.metadata().labels());
         assertEquals(stored("Unknown").status().capacity(), back.status().capacity());
     }
+
+    @Test
+    void aDescribingHeartbeatKeepsTheLabelsAUserAddedAndSetsTheAgentsOwn() {
+        Node labelled = stored("True");
+        ObjectMeta m = labelled.metadata();
+        labelled = new Node("v1", Node.KIND, new ObjectMeta(m.name(), null, null, Map.of("zone", "b", "disk", "ssd"),
+                Map.of(), m.uid(), m.resourceVersion(), m.generation(), m.creationTimestamp(), null, null),
+                labelled.spec(), labelled.status());
+        Node written = (Node) rules.onMessage(new NodeHeartbeat(described(), 1), Optional.of(labelled), NOW).write();
+        assertNotNull(written, "the agent's zone differs from the stored one");
+        assertEquals(Map.of("zone", "a", "disk", "ssd"), written.metadata().labels());
+    }
 }
