@@ -2,6 +2,7 @@ package dev.herder.controlplane;
 
 import dev.herder.controlplane.api.ApiService;
 import dev.herder.controlplane.api.ClientEndpoint;
+import dev.herder.controlplane.api.http.HttpApi;
 import dev.herder.controlplane.events.Events;
 import dev.herder.controlplane.master.Master;
 import dev.herder.controlplane.objects.Entities;
@@ -19,7 +20,7 @@ import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.ClusterSingletonSettings;
 import org.apache.pekko.cluster.typed.SingletonActor;
 
-/** The root of a control-plane node: entities, the Master singleton and the client endpoint. */
+/** The root of a control-plane node: entities, the Master singleton, the client endpoint and the HTTP API. */
 final class Guardian {
     static final String MASTER = "master";
 
@@ -57,6 +58,7 @@ final class Guardian {
                             .withSettings(ClusterSingletonSettings.create(system).withRole(EntityNames.CONTROL_PLANE_ROLE)));
             ApiService service = new ApiService(system, settings, store, master);
             Adapter.actorOf(ctx, ClientEndpoint.props(service), ClientEndpoint.NAME);
+            HttpApi.start(system, service, store);
             return Behaviors.empty();
         });
     }

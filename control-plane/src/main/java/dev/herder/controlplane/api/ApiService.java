@@ -119,7 +119,36 @@ public final class ApiService {
                 .thenApply(done -> new ApiResponse.Applied(outcomes.stream().map(CompletableFuture::join).toList()));
     }
 
+    /**
+     * Creates one object, which must not exist yet (HTTP POST): answered with its outcome, ALREADY_EXISTS when an
+     * object of its name is there. A dry run is validated and admitted as the create would be, and answered with
+     * the object the create would store, but nothing is written.
+     */
+    public CompletionStage<ApiResponse.ApplyOutcome> create(ApiObject raw, boolean dryRun) {
+        return applyOne(raw, WriteBy.NONE, dryRun ? Mode.CREATE_DRY_RUN : Mode.CREATE);
+    }
+
+    /**
+     * Replaces one object (HTTP PUT), guarded on its metadata.resourceVersion when it names one; one that does not
+     * exist is NOT_FOUND (a PUT does not create). A dry run is answered with what would be stored, writing nothing.
+     */
+    public CompletionStage<ApiResponse.ApplyOutcome> replace(ApiObject raw, boolean dryRun) {
+        ObjectKey key = key(raw.kind(), raw.metadata().namespace(), raw.metadata().name());
+        return writes.store().get(key.kind(), key.namespace(), key.name()).thenCompose(found -> found.isPresent()
+                ? applyOne(raw, WriteBy.NONE, dryRun ? Mode.APPLY_DRY_RUN : Mode.APPLY)
+                : CompletableFuture.completedFuture(new ApiResponse.ApplyOutcome(key.kind(), key.namespace(),
+                        key.name(), null, null, ApiError.notFound(ApiObjects.describe(key.kind(), key.name())
+                        + " not found"), List.of())));
+    }
+
+    /** How an object is written: created or applied (created or updated), or only tried (a dry run). */
+    private enum Mode { APPLY, APPLY_DRY_RUN, CREATE, CREATE_DRY_RUN }
+
     private CompletionStage<ApiResponse.ApplyOutcome> applyOne(ApiObject raw, WriteBy writeBy) {
+        return applyOne(raw, writeBy, Mode.APPLY);
+    }
+
+    private CompletionStage<ApiResponse.ApplyOutcome> applyOne(ApiObject raw, WriteBy writeBy, Mode mode) {
         if (!Kinds.ALL.contains(raw.kind())) {
             return CompletableFuture.completedFuture(new ApiResponse.ApplyOutcome(raw.kind(), raw.metadata().namespace(),
                     raw.metadata().name(), null, null, ApiError.invalid(READ_ONLY.getOrDefault(raw.kind(),
@@ -141,9 +170,9 @@ public final class ApiService {
                     ? CompletableFuture.completedFuture(new ApiResponse.ApplyOutcome(kind, ns, name, null, null,
                             ApiError.invalid(ApiObjects.describe(kind, name) + " is invalid: " + reserved.error()),
                             List.of()))
-                    : store(withPorts(service, reserved.ports()), writeBy));
+                    : store(withPorts(service, reserved.ports()), writeBy, mode));
         }
-        return store(object, writeBy);
+        return store(object, writeBy, mode);
     }
 
     /** The service's ports checked against every other service's, and its node ports chosen, by the Master. */
@@ -163,8 +192,14 @@ public final class ApiService {
                         spec.sessionAffinity()), s.status());
     }
 
-    private CompletionStage<ApiResponse.ApplyOutcome> store(ApiObject object, WriteBy writeBy) {
-        return writes.apply(object, writeBy).exceptionally(failure -> new ApiResponse.ApplyOutcome(object.kind(),
+    private CompletionStage<ApiResponse.ApplyOutcome> store(ApiObject object, WriteBy writeBy, Mode mode) {
+        CompletionStage<ApiResponse.ApplyOutcome> written = switch (mode) {
+            case APPLY -> writes.apply(object, writeBy);
+            case APPLY_DRY_RUN -> writes.preview(object);
+            case CREATE -> writes.createOnly(object, false);
+            case CREATE_DRY_RUN -> writes.createOnly(object, true);
+        };
+        return written.exceptionally(failure -> new ApiResponse.ApplyOutcome(object.kind(),
                 object.metadata().namespace(), object.metadata().name(), null, null,
                 toError(failure, object.kind(), object.metadata().name()), List.of()));
     }

@@ -53,6 +53,21 @@ public final class ObjectWrites {
                 : apply(object, writeBy, ATTEMPTS));
     }
 
+    /**
+     * What {@link #apply(ApiObject)} would store, admitted against the object as it is now (a dry run): the
+     * outcome's object is the result, or its error says why it would be refused. Nothing is written.
+     */
+    public CompletionStage<ApiResponse.ApplyOutcome> preview(ApiObject object) {
+        ObjectKey key = ObjectKey.of(object);
+        return store.get(key.kind(), key.namespace(), key.name()).thenApply(current -> {
+            Admission.Decision decision = Admission.apply(current, object, Instant.now(),
+                    () -> UUID.randomUUID().toString(), KindStrategy.of(object.kind()));
+            return decision instanceof Admission.Refuse refuse ? outcome(object, null, null, refuse.error())
+                    : outcome(object, ((Admission.Accept) decision).action(), ((Admission.Accept) decision).object(),
+                    null);
+        });
+    }
+
     private CompletionStage<ApiResponse.ApplyOutcome> apply(ApiObject object, WriteBy writeBy, int attemptsLeft) {
         ObjectKey key = ObjectKey.of(object);
         return store.get(key.kind(), key.namespace(), key.name()).thenCompose(current -> {
@@ -115,15 +130,44 @@ public final class ObjectWrites {
         });
     }
 
+    /**
+     * Creates the object (validated already), which must not exist: answered with the outcome, its error
+     * ALREADY_EXISTS when an object of its name is stored. A dry run answers with the object the create would
+     * store (no resourceVersion yet), or ALREADY_EXISTS, and writes nothing.
+     */
+    public CompletionStage<ApiResponse.ApplyOutcome> createOnly(ApiObject object, boolean dryRun) {
+        Admission.Decision decision = admitNew(object);
+        if (decision instanceof Admission.Refuse refuse) {
+            return done(outcome(object, null, null, refuse.error()));
+        }
+        if (dryRun) {
+            ObjectKey key = ObjectKey.of(object);
+            ApiObject admitted = ((Admission.Accept) decision).object();
+            return store.get(key.kind(), key.namespace(), key.name()).thenApply(found -> found.isPresent()
+                    ? outcome(object, null, null, ApiError.alreadyExists(ApiObjects.describe(object.kind(),
+                            object.metadata().name()) + " already exists"))
+                    : outcome(object, Admission.CREATED, admitted, null));
+        }
+        return store.commit(new Change.Create(((Admission.Accept) decision).object())).thenApply(result ->
+                result instanceof Result.Stored stored ? outcome(object, Admission.CREATED, stored.object(), null)
+                        : result instanceof Result.Conflict ? outcome(object, null, null, ApiError.alreadyExists(
+                                ApiObjects.describe(object.kind(), object.metadata().name()) + " already exists"))
+                        : outcome(object, null, null, error(object, result)));
+    }
+
     /** A new object as the API would create it (uid, creation time, its kind's defaults), written only if none is. */
     public CompletionStage<Result> create(ApiObject object) {
-        Admission.Decision decision = Admission.apply(Optional.empty(), object, Instant.now(),
-                () -> UUID.randomUUID().toString(), KindStrategy.of(object.kind()));
+        Admission.Decision decision = admitNew(object);
         if (decision instanceof Admission.Refuse refuse) {
             return CompletableFuture.completedFuture(new Result.Failed(
                     new StoreException(refuse.error().message(), false, null)));
         }
         return store.commit(new Change.Create(((Admission.Accept) decision).object()));
+    }
+
+    private static Admission.Decision admitNew(ApiObject object) {
+        return Admission.apply(Optional.empty(), object, Instant.now(), () -> UUID.randomUUID().toString(),
+                KindStrategy.of(object.kind()));
     }
 
     /** The error a failed write means for a user. */

@@ -43,6 +43,8 @@ public final class Informer implements AutoCloseable {
     private AutoCloseable watch;
     private boolean closed;
     private long epoch;
+    /** The revision the next list reads at: the first may be asked for; every later one reads now (0). */
+    private long listRevision;
 
     private Informer(ObjectStore objects, String kind, Listener listener) {
         this.objects = objects;
@@ -52,7 +54,17 @@ public final class Informer implements AutoCloseable {
     }
 
     public static Informer start(ObjectStore objects, String kind, Listener listener) {
+        return start(objects, kind, listener, 0);
+    }
+
+    /**
+     * As {@link #start(ObjectStore, String, Listener)}, with the first list read at revision (0: now), so that the
+     * changes after it come too; a revision the store no longer keeps fails that list with
+     * {@link StoreException.Compacted} (told to {@link Listener#failed}), and the informer lists again now.
+     */
+    public static Informer start(ObjectStore objects, String kind, Listener listener, long revision) {
         Informer informer = new Informer(objects, kind, listener);
+        informer.listRevision = revision;
         informer.relist();
         return informer;
     }
@@ -63,7 +75,9 @@ public final class Informer implements AutoCloseable {
         }
         long mine = ++epoch;
         closeWatch();
-        listAll(0, null, new ArrayList<>()).whenComplete((listed, error) -> {
+        long at = listRevision;
+        listRevision = 0;
+        listAll(at, null, new ArrayList<>()).whenComplete((listed, error) -> {
             synchronized (this) {
                 if (closed || mine != epoch) {
                     return;

@@ -8,6 +8,8 @@ public record ApiError(Code code, String message) implements WireMessage {
         INVALID,
         /** No such object (HTTP 404). */
         NOT_FOUND,
+        /** A create named an object that exists already (HTTP 409 AlreadyExists). */
+        ALREADY_EXISTS,
         /** A write named a resourceVersion that is no longer current (HTTP 409). */
         CONFLICT,
         /** A list's continue token or a watch's revision is older than the store keeps (HTTP 410). */
@@ -28,6 +30,10 @@ public record ApiError(Code code, String message) implements WireMessage {
 
     public static ApiError conflict(String message) {
         return new ApiError(Code.CONFLICT, message);
+    }
+
+    public static ApiError alreadyExists(String message) {
+        return new ApiError(Code.ALREADY_EXISTS, message);
     }
 
     public static ApiError gone(String message) {
