@@ -35,7 +35,7 @@ etcd_client_base=2390
 etcd_peer_base=2490
 etcd_cluster="etcd-1=http://127.0.0.1:2491,etcd-2=http://127.0.0.1:2492,etcd-3=http://127.0.0.1:2493"
 etcd_endpoints="http://127.0.0.1:2391,http://127.0.0.1:2392,http://127.0.0.1:2393"
-ports=(2391 2392 2393 2491 2492 2493 2551 2552 2553 2561 2562)
+ports=(2391 2392 2393 2491 2492 2493 2551 2552 2553 2561 2562 6443 6444 6445)
 wait_seconds="${HERDER_LOCAL_WAIT:-120}"
 service_url="http://127.0.0.2:8000/"
 
@@ -163,6 +163,30 @@ pods_running() {
 }
 service_answers() { curl -fsS --max-time 2 "$service_url"; }
 
+# A kubeconfig for kubectl and Kubernetes clients: control-plane node 1's API (config/control-plane-N.conf,
+# herder.control-plane.http.port; nodes 2 and 3 answer on 6444 and 6445 alike).
+write_kubeconfig() {
+  cat >"$state/kubeconfig" <<KUBECONFIG
+apiVersion: v1
+kind: Config
+clusters:
+- name: herder-local
+  cluster:
+    server: http://127.0.0.1:6443
+contexts:
+- name: herder-local
+  context:
+    cluster: herder-local
+    user: herder-local
+    namespace: default
+current-context: herder-local
+users:
+- name: herder-local
+  user: {}
+KUBECONFIG
+}
+kubernetes_api_answers() { curl -fsS --max-time 2 http://127.0.0.1:6443/version >/dev/null; }
+
 check_ports() {
   local taken=()
   for p in "${ports[@]}"; do port_taken "$p" && taken+=("$p"); done
@@ -213,6 +237,8 @@ up() {
 
   say "[6/7] waiting for the cluster..."
   wait_for "a leader (Master singleton) elected" "see the logs in $state/logs/control-plane-*.log" has_leader
+  wait_for "the Kubernetes API answering on 127.0.0.1:6443" "see $state/logs/control-plane-1.log" kubernetes_api_answers
+  write_kubeconfig
   wait_for "nodes ${nodes[*]} Ready" "see $state/logs/agent-*.log, and './herder get nodes'" nodes_ready
 
   say "[7/7] applying the example app (examples/)..."
@@ -239,6 +265,8 @@ Herder is up: three etcd members, three control-plane nodes, two agents (node-1,
   kill -9 \$(cat $state/control-plane-1.pid)   # kill a control-plane node (pick the leader's), then again:
   ./herder cluster status                         # another node leads within about 15 seconds
   ./herder local down                             # stop everything (the data stays for the next up)
+kubectl talks to it too (Herder serves the Kubernetes API on 127.0.0.1:6443-6445):
+  kubectl --kubeconfig $state/kubeconfig get pods -o wide
 The README's walkthrough has more.
 TXT
 }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The processes of a whole Herder cluster on loopback, for cluster tests and benchmarks: control-plane node i
- * (1 ... size) listens on basePort+i, agent processes on basePort+10 onward, and its store is a real etcd cluster
+ * (1 ... size) listens on basePort+i (its Kubernetes HTTP API on basePort+80+i), agent processes on basePort+10
+ * onward, and its store is a real etcd cluster
  * of size members, member i taking clients on basePort+61 ... and peers on basePort+71 ... (a cluster owns
  * basePort ... basePort+99), with its data under the folder's {@code etcd/}. The etcd members start before the
  * first control-plane JVM does. Each JVM runs the CLI's own main ({@code herder control-plane} /
@@ -34,6 +35,8 @@ import java.util.stream.Stream;
 public final class ClusterProcesses implements AutoCloseable {
     /** Where a repository keeps the config every node of a cluster shares. */
     public static final String APPLICATION_CONF = "config/application.conf";
+    /** Control-plane node i serves the Kubernetes HTTP API on basePort + this + i. */
+    private static final int HTTP_PORT_OFFSET = 80;
     /** Agent processes listen on basePort + this + their port offset. */
     public static final int AGENT_PORT_OFFSET = 10;
     /** etcd member i (1 ... size) takes clients on basePort + this + i. */
@@ -168,6 +171,11 @@ public final class ClusterProcesses implements AutoCloseable {
     }
 
     /** The control-plane index whose port is in host:port. */
+    /** The URL of control-plane node i's Kubernetes HTTP API. */
+    public String httpServer(int controlPlane) {
+        return "http://" + HOST + ":" + (basePort + HTTP_PORT_OFFSET + controlPlane);
+    }
+
     public int indexOf(String hostPort) {
         int index = Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1)) - basePort;
         if (index < 1 || index > size) {
@@ -214,7 +222,9 @@ public final class ClusterProcesses implements AutoCloseable {
         String name = "control-plane-" + controlPlane;
         Path conf = writeConf(name, "herder.data-dir = \"" + dir.resolve("cp-" + controlPlane) + "\"\n"
                 + etcd.endpointsConfig()
-                + port(basePort + controlPlane) + "pekko.cluster.roles = [\"control-plane\"]\n" + controlPlaneConfig);
+                + port(basePort + controlPlane) + "pekko.cluster.roles = [\"control-plane\"]\n"
+                + "herder.control-plane.http.port = " + (basePort + HTTP_PORT_OFFSET + controlPlane) + "\n"
+                + controlPlaneConfig);
         Process p = start(name, controlPlaneHeap, List.of("control-plane", "--config", conf.toString()));
         synchronized (this) {
             controlPlanes.put(controlPlane, p);

@@ -46,6 +46,16 @@ final class LocalCluster implements AutoCloseable {
         return processes.contacts();
     }
 
+    /** The client URLs of the cluster's etcd members. */
+    List<String> etcdEndpoints() {
+        return processes.etcd().endpoints();
+    }
+
+    /** The URL of control-plane node i's Kubernetes HTTP API. */
+    String httpServer(int controlPlane) {
+        return processes.httpServer(controlPlane);
+    }
+
     void startControlPlane(int i) throws IOException {
         processes.startControlPlane(i);
     }

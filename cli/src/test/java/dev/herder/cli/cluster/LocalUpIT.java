@@ -63,6 +63,17 @@ class LocalUpIT {
         }
         assertEquals(Set.of("hello from " + web.get(0), "hello from " + web.get(1)), answered);
 
+        // kubectl, with the kubeconfig up wrote and printed, sees the same pods through the Kubernetes API
+        Path kubeconfig = SCRATCH.resolve("kubeconfig");
+        assertTrue(up.output.contains("kubectl --kubeconfig " + kubeconfig), up.output);
+        Result kubectl = run(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "--cache-dir",
+                SCRATCH.resolve("kube-cache").toString(), "get", "pods"));
+        assertEquals(0, kubectl.exit, kubectl.output);
+        for (String pod : List.of("hello-1", "hello-2", "logbook")) {
+            assertTrue(kubectl.output.lines().anyMatch(l -> l.startsWith(pod + " ") && l.contains(" Running ")),
+                    kubectl.output);
+        }
+
         List<Long> pids = pids();
         assertEquals(8, pids.size(), "pid files in " + SCRATCH);
         assertEachServerMapsItsClassArchiveAndCompilesQuickly();

@@ -1,0 +1,88 @@
+package dev.herder.cli.cluster;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The kubectl installed on this machine, run against one server with a kubeconfig and a discovery cache of its own
+ * (never the user's), as a user of Herder would run it.
+ */
+final class Kubectl {
+    private static final long TIMEOUT_SECONDS = 60;
+    private final String server;
+    private final Path kubeconfig;
+    private final Path cache;
+
+    /** What one kubectl command printed and how it ended. */
+    record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    Kubectl(String server, Path dir) throws IOException {
+        this.server = server;
+        Files.createDirectories(dir);
+        this.kubeconfig = dir.resolve("kubeconfig");
+        this.cache = dir.resolve("cache");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: herder
+                  cluster:
+                    server: %s
+                contexts:
+                - name: herder
+                  context:
+                    cluster: herder
+                    user: herder
+                current-context: herder
+                users:
+                - name: herder
+                  user: {}
+                """.formatted(server));
+    }
+
+    /** Starts a kubectl that runs on (get -w, logs -f), its standard output and error going to out. */
+    Process start(Path out, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(),
+                "--server", server, "--cache-dir", cache.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().put("HOME", cache.getParent().toString());
+        return builder.start();
+    }
+
+    Result run(String... args) throws IOException, InterruptedException {
+        return runWithInput(null, args);
+    }
+
+    /** Runs kubectl with stdin (for "-f -"). */
+    Result runWithInput(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(),
+                "--server", server, "--cache-dir", cache.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(cache.getParent(), "out", ".txt");
+        Path err = Files.createTempFile(cache.getParent(), "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("HOME", cache.getParent().toString());
+        Process p = builder.start();
+        if (stdin != null) {
+            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        p.getOutputStream().close();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("kubectl " + String.join(" ", args) + " did not end within " + TIMEOUT_SECONDS
+                    + " s; it printed: " + Files.readString(out) + Files.readString(err));
+        }
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}
