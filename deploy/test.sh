@@ -20,6 +20,9 @@ fi
 
 "$root/deploy/etcd.sh"
 "$root/deploy/engine.sh"
+# kubectl comes with this machine kind (gcloud's dispatcher); the tests of the Kubernetes API run it
+command -v kubectl >/dev/null ||
+  echo "test: kubectl is missing: KubectlTest and LocalUpIT run it against Herder's Kubernetes API and will fail" >&2
 
 cd "$root"
 exec mvn -B -Dstyle.color=never verify "$@"

@@ -52,10 +52,8 @@ final class Kubectl {
 
     /** Starts a kubectl that runs on (get -w, logs -f), its standard output and error going to out. */
     Process start(Path out, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(),
-                "--server", server, "--cache-dir", cache.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
         builder.environment().put("HOME", cache.getParent().toString());
         return builder.start();
     }
@@ -66,12 +64,10 @@ final class Kubectl {
 
     /** Runs kubectl with stdin (for "-f -"). */
     Result runWithInput(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(),
-                "--server", server, "--cache-dir", cache.toString()));
-        command.addAll(List.of(args));
         Path out = Files.createTempFile(cache.getParent(), "out", ".txt");
         Path err = Files.createTempFile(cache.getParent(), "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().put("HOME", cache.getParent().toString());
         Process p = builder.start();
         if (stdin != null) {
@@ -84,5 +80,12 @@ final class Kubectl {
                     + " s; it printed: " + Files.readString(out) + Files.readString(err));
         }
         return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(),
+                "--server", server, "--cache-dir", cache.toString()));
+        command.addAll(List.of(args));
+        return command;
     }
 }

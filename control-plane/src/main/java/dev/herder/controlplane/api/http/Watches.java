@@ -108,6 +108,11 @@ final class Watches {
                 + " not \"" + text + "\"");
     }
 
+    /** One event of a watch's response: its JSON and a newline. */
+    private static ByteString lineOf(ObjectNode event) {
+        return ByteString.fromArray(Replies.bytes(event)).concat(ByteString.fromString("\n"));
+    }
+
     /** What a watch is narrowed to: a namespace (null: all), labels and fields. */
     private record Filter(String namespace, LabelSelector labels, FieldSelector fields) {
         boolean matches(ApiObject o) {
@@ -159,7 +164,7 @@ final class Watches {
             line.put("type", "ERROR");
             line.set("object", Status.of(ApiError.gone(reason), null, null).json());
             if (!queue.isCompleted()) {
-                queue.offer(ByteString.fromArray(Replies.bytes(line)).concat(ByteString.fromString("\n")));
+                queue.offer(lineOf(line));
                 queue.complete();
             }
         }
@@ -171,7 +176,7 @@ final class Watches {
             object.put("kind", cache.kind());
             object.put("apiVersion", "v1");
             object.putObject("metadata").put("resourceVersion", Long.toString(cache.revision()));
-            return ByteString.fromArray(Replies.bytes(line)).concat(ByteString.fromString("\n"));
+            return lineOf(line);
         }
 
         private ByteString line(String type, ApiObject object) {
@@ -187,7 +192,7 @@ final class Watches {
             } else {
                 line.set("object", Json.mapper().valueToTree(object));
             }
-            return ByteString.fromArray(Replies.bytes(line)).concat(ByteString.fromString("\n"));
+            return lineOf(line);
         }
     }
 }
