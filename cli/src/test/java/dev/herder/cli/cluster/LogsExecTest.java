@@ -7,6 +7,10 @@ import dev.herder.cli.CliRun;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -107,5 +111,56 @@ class LogsExecTest {
         assertEquals(1, r.exitCode());
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains("\"nobody\" not found"), r.err());
+    }
+
+    @Test
+    void kubectlReadsFollowsAndExecsThroughTheKubernetesApi() throws Exception {
+        Path dir = Path.of("target", "cluster-tests", "logs-exec", "kubectl").toAbsolutePath();
+        Kubectl kubectl = new Kubectl(cluster.httpServer(1), dir);
+        // a pod of its own, so that what this test makes it print does not reach the other tests' pod
+        String pod = "kube-talker";
+        env.apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + pod + "\nspec:\n"
+                + "  terminationGracePeriodSeconds: 1\n  containers:\n  - name: main\n    image: local/busybox:1\n"
+                + "    command: [\"sh\", \"-c\", \"echo one; echo two; echo three; sleep 3600\"]\n");
+        LocalCluster.await(pod + " printed its lines", Duration.ofSeconds(60),
+                () -> {
+                    try {
+                        return kubectl.run("logs", pod).out().contains("three");
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        Kubectl.Result logs = kubectl.run("logs", pod, "--tail=2");
+        assertEquals(0, logs.exitCode(), logs::toString);
+        assertEquals("two\nthree\n", logs.out());
+        Kubectl.Result failing = kubectl.run("exec", pod, "--", "sh", "-c", "echo hello; exit 3");
+        assertEquals(3, failing.exitCode(), () -> "kubectl exec keeps the command's exit code: " + failing);
+        assertEquals("hello\n", failing.out());
+        Kubectl.Result named = kubectl.run("exec", pod, "-c", "main", "--", "true");
+        assertEquals(0, named.exitCode(), named::toString);
+        Kubectl.Result interactive = kubectl.run("exec", "-i", pod, "--", "cat");
+        assertTrue(interactive.exitCode() != 0 && interactive.err().contains("stdin"), interactive::toString);
+
+        Path out = dir.resolve("follow.txt");
+        Process follow = kubectl.start(out, "logs", "-f", pod);
+        try {
+            LocalCluster.await("kubectl logs -f to print the lines so far", Duration.ofSeconds(20),
+                    () -> read(out).contains("three"));
+            CliRun.Result printed = herder("exec", pod, "--", "sh", "-c", "echo kubectl-later > /proc/1/fd/1");
+            assertEquals(0, printed.exitCode(), printed.out() + printed.err());
+            LocalCluster.await("kubectl logs -f to print a line printed after it started", Duration.ofSeconds(20),
+                    () -> read(out).contains("kubectl-later"));
+            assertTrue(follow.isAlive(), () -> "kubectl logs -f ended while the container runs: " + read(out));
+        } finally {
+            follow.destroy();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

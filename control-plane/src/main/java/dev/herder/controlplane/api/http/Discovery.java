@@ -84,6 +84,7 @@ final class Discovery {
         scale.put("group", "autoscaling");
         scale.put("version", "v1");
         resource(resources, "pods/log", Pod.KIND, true, List.of("get"));
+        resource(resources, "pods/exec", "PodExecOptions", true, List.of("create", "get"));
         return list;
     }
 

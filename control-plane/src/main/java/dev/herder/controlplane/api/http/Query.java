@@ -1,12 +1,26 @@
 package dev.herder.controlplane.api.http;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.japi.Pair;
 
 /** A request's query parameters; one that is malformed is a {@link BadParameter}, answered 400. */
 record Query(org.apache.pekko.http.javadsl.model.Query params) {
 
     static Query of(HttpRequest request) {
         return new Query(request.getUri().query());
+    }
+
+    /** Every value of a repeated parameter, in the order the request gave them. */
+    List<String> all(String name) {
+        List<String> values = new ArrayList<>();
+        for (Pair<String, String> p : params.toList()) {
+            if (p.first().equals(name)) {
+                values.add(p.second());
+            }
+        }
+        return values;
     }
 
     /** The parameter's text; null when absent or empty. */

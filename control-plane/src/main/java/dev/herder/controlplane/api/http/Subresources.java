@@ -31,7 +31,8 @@ import org.apache.pekko.util.ByteString;
 
 /**
  * The subresources kubectl uses: a pod's {@code log} (all of it, the last tailLines, or followed with
- * {@code follow=true}: streamed as the container prints, until it ends or the client leaves) and a replication
+ * {@code follow=true}: streamed as the container prints, until it ends or the client leaves), its {@code exec}
+ * ({@link Exec}) and a replication
  * controller's {@code scale} (an autoscaling/v1 Scale: GET, and PUT or merge PATCH of spec.replicas).
  */
 final class Subresources {
@@ -51,6 +52,9 @@ final class Subresources {
         if (Pod.KIND.equals(path.kind()) && LOG.equals(path.subresource())) {
             return log(path, Query.of(request));
         }
+        if (Pod.KIND.equals(path.kind()) && Exec.EXEC.equals(path.subresource())) {
+            return Exec.exec(service, path, request);
+        }
         if (ReplicationController.KIND.equals(path.kind()) && SCALE.equals(path.subresource())) {
             return scaleOf(path).thenApply(scale -> scale.map(s -> Replies.json(StatusCodes.OK, s))
                     .orElseGet(() -> Replies.status(Status.of(ApiError.notFound("replicationcontrollers \""
@@ -60,6 +64,9 @@ final class Subresources {
     }
 
     CompletionStage<HttpResponse> write(ResourcePath path, HttpRequest request, String body) {
+        if (Pod.KIND.equals(path.kind()) && Exec.EXEC.equals(path.subresource())) {
+            return Exec.exec(service, path, request); // SPDY's POST: refused, naming the WebSocket it needs
+        }
         if (!ReplicationController.KIND.equals(path.kind()) || !SCALE.equals(path.subresource())) {
             return Replies.refused(Status.methodNotAllowed(request.method().value() + " is not served on "
                     + path.resource() + "/" + path.subresource()));
