@@ -196,6 +196,9 @@ class KubectlTest {
                 throw new IllegalStateException(e);
             }
         });
+        // kubectl reads Tables in pages (--chunk-size, 500 by default), following each page's continue token
+        Kubectl.Result paged = ok("get", "pods", "-l", "app=frontend", "--chunk-size=1");
+        assertEquals(4, paged.out().lines().count(), paged::toString);
         Kubectl.Result rcs = ok("get", "rc");
         assertTrue(Pattern.compile("(?m)^frontend +3 +").matcher(rcs.out()).find(), rcs::toString);
         assertEquals("replicationcontroller/frontend scaled\n",

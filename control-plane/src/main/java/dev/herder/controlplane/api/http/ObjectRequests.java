@@ -56,7 +56,7 @@ final class ObjectRequests {
                     query.text("fieldSelector"), query.number("limit"), query.text("continue"));
             return service.handle(get).thenApply(answer -> answer instanceof ApiResponse.Objects list
                     ? Replies.json(StatusCodes.OK, table ? Tables.of(path.kind(), list.items(), list.resourceVersion(),
-                            whole, Instant.now()) : listJson(path.kind(), list))
+                            list.continueToken(), whole, Instant.now()) : listJson(path.kind(), list))
                     : failure(answer, path));
         }
         return service.handle(new ApiRequest.Get(path.kind(), path.namespace(), path.name(), null)).thenApply(answer ->

@@ -29,6 +29,12 @@ final class Tables {
 
     static ObjectNode of(String kind, List<ApiObject> objects, String resourceVersion, boolean wholeObjects,
                          Instant now) {
+        return of(kind, objects, resourceVersion, null, wholeObjects, now);
+    }
+
+    /** A page of a list: continueToken (null: the last page) is where kubectl asks for the next one. */
+    static ObjectNode of(String kind, List<ApiObject> objects, String resourceVersion, String continueToken,
+                         boolean wholeObjects, Instant now) {
         ObjectMapper mapper = Json.mapper();
         KindTable<?> table = KindTables.of(kind);
         ObjectNode node = mapper.createObjectNode();
@@ -37,6 +43,9 @@ final class Tables {
         ObjectNode meta = node.putObject("metadata");
         if (resourceVersion != null) {
             meta.put("resourceVersion", resourceVersion);
+        }
+        if (continueToken != null) {
+            meta.put("continue", continueToken);
         }
         List<String> narrow = table.headers(false);
         List<String> wide = table.headers(true);
