@@ -35,7 +35,7 @@ final class Deletes {
         return service.handle(new ApiRequest.Delete(path.kind(), path.namespace(), path.name(), cascade))
                 .thenApply(answer -> answer instanceof ApiResponse.Deleted deleted
                         ? Replies.json(StatusCodes.OK, deleted.object())
-                        : ObjectRequests.failure(answer, path));
+                        : Replies.failure(answer, path));
     }
 
     /**
@@ -55,7 +55,7 @@ final class Deletes {
                 query.text("fieldSelector"));
         return service.handle(list).thenCompose(answer -> {
             if (!(answer instanceof ApiResponse.Objects found)) {
-                return Replies.done(ObjectRequests.failure(answer, path));
+                return Replies.done(Replies.failure(answer, path));
             }
             CompletionStage<List<ApiObject>> deleted = CompletableFuture.completedFuture(new ArrayList<>());
             for (ApiObject o : found.items()) {
@@ -70,9 +70,9 @@ final class Deletes {
                             return done;
                         }));
             }
-            return deleted.thenApply(done -> Replies.json(StatusCodes.OK, ObjectRequests.listJson(path.kind(),
+            return deleted.thenApply(done -> Replies.json(StatusCodes.OK, Replies.list(path.kind(),
                     new ApiResponse.Objects(path.kind(), done, found.resourceVersion(), null))))
-                    .exceptionally(t -> t.getCause() instanceof Refused r ? ObjectRequests.failure(r.answer(), path)
+                    .exceptionally(t -> t.getCause() instanceof Refused r ? Replies.failure(r.answer(), path)
                             : Replies.status(Status.of(ApiError.unavailable(String.valueOf(t.getCause())),
                                     path.resource(), null)));
         });

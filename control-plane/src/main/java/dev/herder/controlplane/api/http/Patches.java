@@ -65,7 +65,7 @@ final class Patches {
         ApiRequest.Get get = new ApiRequest.Get(path.kind(), path.namespace(), path.name(), null);
         return service.handle(get).thenCompose(answer -> {
             if (!(answer instanceof ApiResponse.Objects found)) {
-                return Replies.done(ObjectRequests.failure(answer, path));
+                return Replies.done(Replies.failure(answer, path));
             }
             JsonNode current = Json.mapper().valueToTree(found.items().get(0));
             String readVersion = current.path("metadata").path("resourceVersion").asText();
@@ -84,7 +84,7 @@ final class Patches {
             if (version.isMissingNode() || version.isNull()) {
                 ((ObjectNode) object.with("metadata")).put("resourceVersion", readVersion);
             }
-            ObjectRequests.Parsed parsed = ObjectRequests.bodyObject(path, object.toString());
+            Bodies.Parsed parsed = Bodies.object(path, object.toString());
             if (parsed.refusal() != null) {
                 return Replies.refused(parsed.refusal());
             }
@@ -93,7 +93,7 @@ final class Patches {
                 if (conflict && !namedVersion && attemptsLeft > 1) {
                     return attempt(service, path, change, dryRun, attemptsLeft - 1);
                 }
-                return Replies.done(ObjectRequests.stored(outcome, path, StatusCodes.OK, parsed.read().warnings()));
+                return Replies.done(Replies.stored(outcome, path, StatusCodes.OK, parsed.read().warnings()));
             });
         });
     }

@@ -106,7 +106,7 @@ final class Subresources {
             }
             return service.handle(new ApiRequest.Scale(path.kind(), path.namespace(), path.name(), replicas.asInt()))
                     .thenCompose(answer -> answer instanceof ApiResponse.Failure
-                            ? Replies.done(ObjectRequests.failure(answer, path))
+                            ? Replies.done(Replies.failure(answer, path))
                             : scaleOf(path).thenApply(s -> Replies.json(StatusCodes.OK, s.orElseThrow())));
         });
     }
@@ -142,7 +142,7 @@ final class Subresources {
         ApiRequest.Logs first = new ApiRequest.Logs(path.namespace(), path.name(), container, tail, false, null);
         return service.handle(first).thenApply(answer -> {
             if (!(answer instanceof ApiResponse.LogChunk chunk)) {
-                return ObjectRequests.failure(answer, path);
+                return Replies.failure(answer, path);
             }
             if (!query.flag("follow")) {
                 return HttpResponse.create().withEntity(HttpEntities.create(ContentTypes.TEXT_PLAIN_UTF8,
