@@ -127,6 +127,20 @@ class KubectlTest {
         assertTrue(Long.parseLong(pod.path("metadata").path("resourceVersion").asText()) > 0);
         assertEquals("web", ok("get", "pods", "-l", "app=web", "-o", "name").out().replace("pod/", "").trim());
         assertEquals("", ok("get", "pods", "-l", "app=other", "-o", "name").out());
+        // describe reads the pod, then its events by field selector (involvedObject.name, namespace and uid)
+        LocalCluster.await("pod web Scheduled, in its events", Duration.ofSeconds(30), () -> {
+            try {
+                return ok("describe", "pod", "web").out().contains("Scheduled");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Kubectl.Result described = ok("describe", "pod", "web");
+        for (String line : List.of("Name:\\s+web", "Namespace:\\s+default", "Labels:\\s+app=web", "Image:\\s+busybox:1",
+                "Events:", "Normal\\s+Scheduled")) {
+            assertTrue(Pattern.compile("(?m)^\\s*" + line).matcher(described.out()).find(),
+                    () -> "describe pod lacks " + line + ":\n" + described);
+        }
         Kubectl.Result missing = kubectl.run("get", "pod", "nope");
         assertEquals(1, missing.exitCode());
         assertEquals("Error from server (NotFound): pods \"nope\" not found\n", missing.err());
