@@ -4,15 +4,12 @@ import dev.herder.controlplane.store.ObjectStore;
 import dev.herder.controlplane.store.RegistryKeys;
 import dev.herder.controlplane.store.StoreException;
 import dev.herder.protocol.api.ApiObject;
-import dev.herder.protocol.selector.FieldSelector;
-import dev.herder.protocol.selector.LabelSelector;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -35,32 +32,20 @@ public final class ObjectLister {
     /** The objects of a kind in a namespace (null: all) whose labels and fields match the selectors (null: any). */
     public CompletionStage<ApiResponse> list(String kind, String namespace, String selectorText, String fieldText,
                                              Integer limit, String continueToken) {
-        LabelSelector selector;
-        FieldSelector fields;
+        Selection selection;
         Token from;
         try {
-            selector = LabelSelector.parse(selectorText == null ? "" : selectorText);
-        } catch (IllegalArgumentException e) {
-            return done(new ApiResponse.Failure(ApiError.invalid(
-                    "invalid label selector \"" + selectorText + "\": " + e.getMessage())));
-        }
-        try {
-            fields = FieldSelector.parse(fieldText);
+            selection = Selection.parse(kind, selectorText, fieldText);
             from = Token.parse(continueToken);
         } catch (IllegalArgumentException e) {
             return done(new ApiResponse.Failure(ApiError.invalid(e.getMessage())));
-        }
-        var unsupported = fields.unsupported(kind);
-        if (unsupported.isPresent()) {
-            return done(new ApiResponse.Failure(ApiError.invalid(unsupported.get())));
         }
         if (limit != null && limit < 0) {
             return done(new ApiResponse.Failure(ApiError.invalid("limit must be 0 or more, not " + limit)));
         }
         int wanted = limit == null || limit == 0 ? Integer.MAX_VALUE : limit;
         List<ApiObject> items = new ArrayList<>();
-        return collect(kind, namespace, o -> selector.matches(o.metadata().labels() == null ? Map.of()
-                        : o.metadata().labels()) && fields.matches(o), from.revision(), from.lastKey(), wanted, items)
+        return collect(kind, namespace, selection::matches, from.revision(), from.lastKey(), wanted, items)
                 .<ApiResponse>thenApply(end -> new ApiResponse.Objects(kind, items, Long.toString(end.revision()),
                         end.more() ? new Token(end.revision(), end.lastKey()).text() : null))
                 .exceptionally(t -> {

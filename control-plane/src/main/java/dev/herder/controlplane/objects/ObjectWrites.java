@@ -60,8 +60,7 @@ public final class ObjectWrites {
     public CompletionStage<ApiResponse.ApplyOutcome> preview(ApiObject object) {
         ObjectKey key = ObjectKey.of(object);
         return store.get(key.kind(), key.namespace(), key.name()).thenApply(current -> {
-            Admission.Decision decision = Admission.apply(current, object, Instant.now(),
-                    () -> UUID.randomUUID().toString(), KindStrategy.of(object.kind()));
+            Admission.Decision decision = admit(current, object);
             return decision instanceof Admission.Refuse refuse ? outcome(object, null, null, refuse.error())
                     : outcome(object, ((Admission.Accept) decision).action(), ((Admission.Accept) decision).object(),
                     null);
@@ -71,8 +70,7 @@ public final class ObjectWrites {
     private CompletionStage<ApiResponse.ApplyOutcome> apply(ApiObject object, WriteBy writeBy, int attemptsLeft) {
         ObjectKey key = ObjectKey.of(object);
         return store.get(key.kind(), key.namespace(), key.name()).thenCompose(current -> {
-            Admission.Decision decision = Admission.apply(current, object, Instant.now(),
-                    () -> UUID.randomUUID().toString(), KindStrategy.of(object.kind()));
+            Admission.Decision decision = admit(current, object);
             if (decision instanceof Admission.Refuse refuse) {
                 return done(outcome(object, null, null, refuse.error()));
             }
@@ -166,7 +164,12 @@ public final class ObjectWrites {
     }
 
     private static Admission.Decision admitNew(ApiObject object) {
-        return Admission.apply(Optional.empty(), object, Instant.now(), () -> UUID.randomUUID().toString(),
+        return admit(Optional.empty(), object);
+    }
+
+    /** Admission's decision on writing object over current, now, with a new uid if it is created. */
+    private static Admission.Decision admit(Optional<ApiObject> current, ApiObject object) {
+        return Admission.apply(current, object, Instant.now(), () -> UUID.randomUUID().toString(),
                 KindStrategy.of(object.kind()));
     }
 

@@ -45,7 +45,7 @@ final class ObjectRequests {
                     query.text("fieldSelector"), query.number("limit"), query.text("continue"));
             return service.handle(get).thenApply(answer -> answer instanceof ApiResponse.Objects list
                     ? Replies.json(StatusCodes.OK, table ? Tables.of(path.kind(), list.items(), list.resourceVersion(),
-                            list.continueToken(), whole, Instant.now()) : Replies.list(path.kind(), list))
+                            list.continueToken(), true, whole, Instant.now()) : Replies.list(path.kind(), list))
                     : Replies.failure(answer, path));
         }
         return service.handle(new ApiRequest.Get(path.kind(), path.namespace(), path.name(), null)).thenApply(answer ->

@@ -29,12 +29,15 @@ final class Tables {
 
     static ObjectNode of(String kind, List<ApiObject> objects, String resourceVersion, boolean wholeObjects,
                          Instant now) {
-        return of(kind, objects, resourceVersion, null, wholeObjects, now);
+        return of(kind, objects, resourceVersion, null, true, wholeObjects, now);
     }
 
-    /** A page of a list: continueToken (null: the last page) is where kubectl asks for the next one. */
+    /**
+     * A page of a list: continueToken (null: the last page) is where kubectl asks for the next one. Without columns
+     * the column definitions are null, as in a watch's events after the first (kubectl keeps the first's).
+     */
     static ObjectNode of(String kind, List<ApiObject> objects, String resourceVersion, String continueToken,
-                         boolean wholeObjects, Instant now) {
+                         boolean columns, boolean wholeObjects, Instant now) {
         ObjectMapper mapper = Json.mapper();
         KindTable<?> table = KindTables.of(kind);
         ObjectNode node = mapper.createObjectNode();
@@ -47,16 +50,20 @@ final class Tables {
         if (continueToken != null) {
             meta.put("continue", continueToken);
         }
-        List<String> narrow = table.headers(false);
-        List<String> wide = table.headers(true);
-        ArrayNode columns = node.putArray("columnDefinitions");
-        for (int i = 0; i < wide.size(); i++) {
-            ObjectNode column = columns.addObject();
-            column.put("name", wide.get(i));
-            column.put("type", "string");
-            column.put("format", i == 0 ? "name" : "");
-            column.put("description", "");
-            column.put("priority", i < narrow.size() ? 0 : 1);
+        if (columns) {
+            List<String> narrow = table.headers(false);
+            List<String> wide = table.headers(true);
+            ArrayNode definitions = node.putArray("columnDefinitions");
+            for (int i = 0; i < wide.size(); i++) {
+                ObjectNode column = definitions.addObject();
+                column.put("name", wide.get(i));
+                column.put("type", "string");
+                column.put("format", i == 0 ? "name" : "");
+                column.put("description", "");
+                column.put("priority", i < narrow.size() ? 0 : 1);
+            }
+        } else {
+            node.putNull("columnDefinitions");
         }
         ArrayNode rows = node.putArray("rows");
         for (ApiObject o : table.ordered(objects)) {

@@ -1,18 +1,15 @@
 package dev.herder.controlplane.api.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herder.controlplane.api.Selection;
 import dev.herder.controlplane.api.watch.WatchCache;
 import dev.herder.controlplane.api.watch.WatchCaches;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.manifest.Json;
-import dev.herder.protocol.selector.FieldSelector;
-import dev.herder.protocol.selector.LabelSelector;
 import dev.herder.protocol.wire.ApiError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,24 +47,18 @@ final class Watches {
     }
 
     CompletionStage<HttpResponse> watch(ResourcePath path, Query query, boolean table) {
-        LabelSelector labels;
-        FieldSelector fields;
+        Selection selection;
         try {
-            labels = LabelSelector.parse(Objects.requireNonNullElse(query.text("labelSelector"), ""));
-            fields = FieldSelector.parse(query.text("fieldSelector"));
+            selection = Selection.parse(path.kind(), query.text("labelSelector"), query.text("fieldSelector"));
         } catch (IllegalArgumentException e) {
             return Replies.refused(Status.badRequest(e.getMessage()));
-        }
-        var unsupported = fields.unsupported(path.kind());
-        if (unsupported.isPresent()) {
-            return Replies.refused(Status.badRequest(unsupported.get()));
         }
         long from = revision(query.text("resourceVersion"));
         Integer seconds = query.number("timeoutSeconds");
         Duration timeout = seconds == null || seconds <= 0 || Duration.ofSeconds(seconds).compareTo(maxTimeout) > 0
                 ? maxTimeout : Duration.ofSeconds(seconds);
         boolean bookmarks = query.flag("allowWatchBookmarks");
-        Filter filter = new Filter(path.namespace(), labels, fields);
+        Filter filter = new Filter(path.namespace(), selection);
         return caches.of(path.kind(), from).thenApply(cache -> {
             Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queued = Source.<ByteString>queue(queueSize)
                     .preMaterialize(materializer);
@@ -113,14 +104,11 @@ final class Watches {
         return ByteString.fromArray(Replies.bytes(event)).concat(ByteString.fromString("\n"));
     }
 
-    /** What a watch is narrowed to: a namespace (null: all), labels and fields. */
-    private record Filter(String namespace, LabelSelector labels, FieldSelector fields) {
+    /** What a watch is narrowed to: a namespace (null: all) and its selectors. */
+    private record Filter(String namespace, Selection selection) {
         boolean matches(ApiObject o) {
-            if (o == null || (namespace != null && !namespace.equals(o.metadata().namespace()))) {
-                return false;
-            }
-            Map<String, String> l = o.metadata().labels();
-            return labels.matches(l == null ? Map.of() : l) && fields.matches(o);
+            return o != null && (namespace == null || namespace.equals(o.metadata().namespace()))
+                    && selection.matches(o);
         }
     }
 
@@ -183,12 +171,8 @@ final class Watches {
             ObjectNode line = Json.mapper().createObjectNode();
             line.put("type", type);
             if (table) {
-                ObjectNode rows = Tables.of(cache.kind(), List.of(object), object.metadata().resourceVersion(),
-                        false, Instant.now());
-                if (columnsSent.getAndSet(true)) {
-                    rows.putNull("columnDefinitions");
-                }
-                line.set("object", rows);
+                line.set("object", Tables.of(cache.kind(), List.of(object), object.metadata().resourceVersion(), null,
+                        !columnsSent.getAndSet(true), false, Instant.now()));
             } else {
                 line.set("object", Json.mapper().valueToTree(object));
             }
