@@ -3,10 +3,10 @@ package dev.herder.agent;
 import dev.herder.agent.access.ContainerAccess;
 import dev.herder.agent.pods.ContainerSpecs;
 import dev.herder.agent.pods.PodEvents;
-import dev.herder.agent.pods.ServiceEnv;
-import dev.herder.agent.proxy.ServiceProxy;
 import dev.herder.agent.pods.PodWorker;
 import dev.herder.agent.pods.PodWorkerSettings;
+import dev.herder.agent.pods.ServiceEnv;
+import dev.herder.agent.proxy.ServiceProxy;
 import dev.herder.agent.runtime.ContainerRuntime;
 import dev.herder.agent.simulated.SimulatedPods;
 import dev.herder.protocol.api.Node;
@@ -22,12 +22,15 @@ import dev.herder.protocol.wire.ContainerExecReply;
 import dev.herder.protocol.wire.ContainerExecRequest;
 import dev.herder.protocol.wire.ContainerLogsReply;
 import dev.herder.protocol.wire.ContainerLogsRequest;
+import dev.herder.protocol.wire.EventReport;
 import dev.herder.protocol.wire.NodeHeartbeat;
 import dev.herder.protocol.wire.PodAssignments;
-import dev.herder.protocol.wire.EventReport;
 import dev.herder.protocol.wire.PodStatusReport;
+import dev.herder.protocol.wire.PodTerminated;
 import dev.herder.protocol.wire.ServiceRoutes;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -78,7 +81,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
      * long its service proxy waits for an endpoint to take a connection before it tries the next.
      */
     public record Runtime(ContainerRuntime runtime, Executor blocking, PodWorkerSettings settings,
-                          java.time.Duration proxyConnectTimeout) {
+                          Duration proxyConnectTimeout) {
     }
 
     private final AgentSettings settings;
@@ -99,6 +102,10 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
     private final Map<String, PodStatus> statuses = new HashMap<>();
     /** Pods whose workers are stopping them (preStop, grace period): their containers are not orphans. */
     private final Set<String> stopping = new HashSet<>();
+    /** Pods being deleted gracefully whose workers are stopping them, by uid: told as terminated when they end. */
+    private final Map<String, Pod> terminating = new HashMap<>();
+    /** Pods being deleted gracefully that have stopped here, by uid: when that was last told (System.nanoTime). */
+    private final Map<String, Long> terminatedAt = new HashMap<>();
     private long lastAssignment;
     /** Per pod uid: when its status was last reported (System.nanoTime). */
     private final Map<String, Long> reportedAt = new HashMap<>();
@@ -139,10 +146,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
                 .onMessage(PodAssignments.class, this::onAssignments)
                 .onMessage(Started.class, this::onStarted)
                 .onMessage(WorkerStatus.class, this::onWorkerStatus)
-                .onMessage(WorkerEnded.class, ended -> {
-                    stopping.remove(ended.uid());
-                    return this;
-                })
+                .onMessage(WorkerEnded.class, this::onWorkerEnded)
                 .onMessage(Resync.class, r -> onResync())
                 .onMessage(ServiceRoutes.class, routes -> {
                     if (proxy != null) {
@@ -175,14 +179,20 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
             Set<String> listed = new HashSet<>();
             assignments.pods().forEach(p -> listed.add(p.metadata().uid()));
             assigned.keySet().stream().filter(uid -> !listed.contains(uid)).toList().forEach(this::forget);
-            Set<String> owned = new HashSet<>(listed);
+            terminatedAt.keySet().retainAll(listed);
+            // a pod being deleted that no worker here stops (the agent restarted meanwhile): its containers go
+            Set<String> owned = new HashSet<>();
+            assignments.pods().stream().filter(p -> p.metadata().deletionTimestamp() == null)
+                    .forEach(p -> owned.add(p.metadata().uid()));
             owned.addAll(stopping);
             removeOrphans(owned);
         }
         assignments.removedUids().forEach(this::forget);
         for (Pod pod : assignments.pods()) {
             String uid = pod.metadata().uid();
-            if (assigned.put(uid, pod) == null) {
+            if (pod.metadata().deletionTimestamp() != null) {
+                terminate(pod);
+            } else if (assigned.put(uid, pod) == null) {
                 run(pod);
             } else if (behind(pod.status(), statuses.get(uid)) && reportedLongAgo(uid)) {
                 // the stored status is still not what this agent reported a while ago: the report was lost (a
@@ -251,7 +261,62 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
                 });
     }
 
+    /**
+     * A pod being deleted gracefully: its worker stops it within what is left of the grace period, and when it has,
+     * the pod's entity is told, which removes the pod. One that nothing runs here (a simulated node, or an agent
+     * that restarted) is told at once; one told before is told again after a while (the word may have been lost).
+     */
+    private void terminate(Pod pod) {
+        String uid = pod.metadata().uid();
+        if (terminating.containsKey(uid)) {
+            return;
+        }
+        ActorRef<PodWorker.Command> worker = workers.remove(uid);
+        assigned.remove(uid);
+        statuses.remove(uid);
+        reportedAt.remove(uid);
+        timers.cancel("start-" + uid);
+        if (worker != null) {
+            terminating.put(uid, pod);
+            stopping.add(uid);
+            getContext().watchWith(worker, new WorkerEnded(uid));
+            worker.tell(new PodWorker.Stop(graceLeft(pod, Instant.now())));
+            return;
+        }
+        Long told = terminatedAt.get(uid);
+        if (told == null || System.nanoTime() - told >= settings.reportAgainAfter().toNanos()) {
+            terminated(pod);
+        }
+    }
+
+    /** What is left of a Terminating pod's grace period (zero once its deletionTimestamp has passed). */
+    static Duration graceLeft(Pod pod, Instant now) {
+        Instant deadline;
+        try {
+            deadline = Instant.parse(pod.metadata().deletionTimestamp());
+        } catch (DateTimeParseException e) {
+            return Duration.ZERO;
+        }
+        return deadline.isAfter(now) ? Duration.between(now, deadline) : Duration.ZERO;
+    }
+
+    private void terminated(Pod pod) {
+        ObjectMeta m = pod.metadata();
+        terminatedAt.put(m.uid(), System.nanoTime());
+        controlPlane.tellPod(pod.key(), new PodTerminated(m.namespace(), m.name(), m.uid(), settings.nodeName()));
+    }
+
+    private Behavior<AgentCommand> onWorkerEnded(WorkerEnded ended) {
+        stopping.remove(ended.uid());
+        Pod pod = terminating.remove(ended.uid());
+        if (pod != null) {
+            terminated(pod);
+        }
+        return this;
+    }
+
     private void forget(String uid) {
+        terminatedAt.remove(uid);
         assigned.remove(uid);
         statuses.remove(uid);
         reportedAt.remove(uid);

@@ -14,8 +14,10 @@ import dev.herder.protocol.wire.NodeHeartbeat;
 import dev.herder.protocol.wire.PodAssignments;
 import dev.herder.protocol.wire.PodCommand;
 import dev.herder.protocol.wire.PodStatusReport;
+import dev.herder.protocol.wire.PodTerminated;
 import dev.herder.protocol.wire.ServiceCommand;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -152,5 +154,46 @@ class NodeAgentTest {
         agent.tell(new PodAssignments("sim-1", 13, true, List.of(stored), List.of()));
         agent.tell(new PodAssignments("sim-1", 14, false, List.of(stored), List.of()));
         probe.expectNoMessage(START_DELAY.multipliedBy(6));
+    }
+
+    @Test
+    void saysATerminatingPodHasStoppedAndSaysItAgainOnlyAfterAWhile() {
+        TestProbe<Sent> probe = KIT.createTestProbe();
+        var agent = KIT.spawn(NodeAgent.create(settings(), recording(probe)));
+        agent.tell(new PodAssignments("sim-1", 10, true, List.of(pod("a", "u-a")), List.of()));
+        assertEquals("u-a", expect(probe, PodStatusReport.class).uid());
+        Pod marked = pod("a", "u-a").withMetadata(pod("a", "u-a").metadata()
+                .withDeletionTimestamp(Instant.now().plusSeconds(30).toString()));
+        agent.tell(new PodAssignments("sim-1", 11, false, List.of(marked), List.of()));
+        PodTerminated terminated = expect(probe, PodTerminated.class);
+        assertEquals(new PodTerminated("default", "a", "u-a", "sim-1"), terminated);
+        // the Master's next list still holds it (its entity has not removed it yet): not said again at once
+        agent.tell(new PodAssignments("sim-1", 12, true, List.of(marked), List.of()));
+        probe.expectNoMessage(REPORT_AGAIN_AFTER);
+        // still there after report-again-after: the word was lost, and goes again; no status reports for it
+        agent.tell(new PodAssignments("sim-1", 13, true, List.of(marked), List.of()));
+        Sent again = probe.receiveMessage(Duration.ofSeconds(3));
+        assertEquals(terminated, again.message());
+    }
+
+    @Test
+    void neverStartsAPodThatIsTerminatingWhenItFirstHearsOfIt() {
+        TestProbe<Sent> probe = KIT.createTestProbe();
+        var agent = KIT.spawn(NodeAgent.create(settings(), recording(probe)));
+        expect(probe, NodeHeartbeat.class);
+        Pod marked = pod("b", "u-b").withMetadata(pod("b", "u-b").metadata()
+                .withDeletionTimestamp(Instant.now().toString()));
+        agent.tell(new PodAssignments("sim-1", 10, true, List.of(marked), List.of()));
+        assertEquals("u-b", expect(probe, PodTerminated.class).uid());
+        // a started pod would be reported Running after the start delay
+        probe.expectNoMessage(START_DELAY.multipliedBy(6));
+    }
+
+    @Test
+    void theGraceLeftIsTheTimeToTheDeletionTimestamp() {
+        Instant now = Instant.parse("2026-12-04T10:00:00Z");
+        Pod marked = pod("c", "u-c").withMetadata(pod("c", "u-c").metadata().withDeletionTimestamp("2026-12-04T10:00:20Z"));
+        assertEquals(Duration.ofSeconds(20), NodeAgent.graceLeft(marked, now));
+        assertEquals(Duration.ZERO, NodeAgent.graceLeft(marked, now.plusSeconds(21)));
     }
 }

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herder.protocol.manifest.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -219,6 +223,17 @@ class KubectlTest {
                 ok("scale", "rc", "frontend", "--current-replicas=3", "--replicas=1").out());
         Kubectl.Result stale = kubectl.run("scale", "rc", "frontend", "--current-replicas=3", "--replicas=2");
         assertEquals(1, stale.exitCode(), stale::toString);
+        // kubectl checks --resource-version itself; the server guards the write on a Scale's resourceVersion too
+        Kubectl.Result old = kubectl.run("scale", "rc", "frontend", "--resource-version=1", "--replicas=2");
+        assertEquals(1, old.exitCode(), old::toString);
+        HttpResponse<String> guarded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                cluster.httpServer(1) + "/api/v1/namespaces/default/replicationcontrollers/frontend/scale"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"apiVersion":"autoscaling/v1","kind":"Scale","metadata":{"name":"frontend",
+                        "resourceVersion":"1"},"spec":{"replicas":2}}""")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(409, guarded.statusCode(), guarded::body);
+        assertTrue(guarded.body().contains("\"reason\":\"Conflict\""), guarded::body);
+        assertEquals("1", ok("get", "rc", "frontend", "-o", "jsonpath={.spec.replicas}").out());
     }
 
     @Test
@@ -240,6 +255,23 @@ class KubectlTest {
                 "containerz:"), "create", "-f", "-");
         assertEquals(1, bad.exitCode(), bad::toString);
         assertTrue(bad.err().contains("containerz"), bad::toString);
+    }
+
+    @Test
+    @Order(9)
+    void dropsAnUnknownFieldWithAWarningOrSilentlyWhenValidationIsWarnOrIgnore() throws Exception {
+        String lax = POD.replace("name: web", "name: lax").replace("app: web", "app: lax")
+                .replace("  containers:", "  colour: blue\n  containers:");
+        Kubectl.Result warned = okWithInput(lax, "create", "--validate=warn", "-f", "-");
+        assertEquals("pod/lax created\n", warned.out());
+        assertTrue(warned.err().contains("unknown field") && warned.err().contains("spec.colour"), warned::toString);
+        assertEquals(1, kubectl.runWithInput(lax, "create", "-f", "-").exitCode(), "strict, kubectl's default");
+        Kubectl.Result ignored = okWithInput(lax.replace("name: lax", "name: lax-2"), "create", "--validate=ignore",
+                "-f", "-");
+        assertEquals("pod/lax-2 created\n", ignored.out());
+        assertEquals("", ignored.err());
+        assertEquals("", ok("get", "pod", "lax-2", "-o", "jsonpath={.spec.colour}").out(), "the unknown field is dropped");
+        ok("delete", "pod", "lax", "lax-2");
     }
 
     @Test
@@ -276,14 +308,11 @@ class KubectlTest {
     void deletesAndTheNextGetIsNotFound() throws Exception {
         assertEquals("pod \"web\" deleted\n", ok("delete", "pod", "web").out());
         assertEquals(1, kubectl.run("get", "pod", "web").exitCode());
-        assertEquals("replicationcontroller \"frontend\" deleted\n", ok("delete", "rc", "frontend").out());
-        LocalCluster.await("the frontend pods deleted with their controller", Duration.ofSeconds(30), () -> {
-            try {
-                return ok("get", "pods", "-l", "app=frontend", "-o", "name").out().isEmpty();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        // foreground: kubectl waits until the controller is gone, which is only once its pods are
+        assertEquals("replicationcontroller \"frontend\" deleted\n",
+                ok("delete", "rc", "frontend", "--cascade=foreground").out());
+        assertEquals("", ok("get", "pods", "-l", "app=frontend", "-o", "name").out());
+        assertEquals(1, kubectl.run("get", "rc", "frontend").exitCode());
     }
 
     private static String read(Path file) {

@@ -133,7 +133,9 @@ class KubernetesClientTest {
         assertEquals(1, client.services().withName("crud-svc").delete().size());
         assertEquals(1, client.replicationControllers().withName("crud-rc").delete().size());
         assertEquals(1, client.pods().withName("crud-pod").delete().size());
-        assertNull(client.pods().withName("crud-pod").get());
+        // a pod on a node is deleted gracefully: Terminating until its agent has stopped it, then gone
+        LocalCluster.await("crud-pod gone once its node stopped it", Duration.ofSeconds(30),
+                () -> client.pods().withName("crud-pod").get() == null);
         assertNull(client.services().withName("crud-svc").get());
     }
 

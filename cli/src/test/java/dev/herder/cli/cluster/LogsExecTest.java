@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code herder logs} and {@code herder exec} through a one-node control plane to a node agent on the machine's
  * real Docker engine: the output of a pod's container, its last lines, a line printed while following, a
- * command's output and exit code, and a clear refusal for a container the pod does not have.
+ * command's output and exit code, and a clear refusal for a container the pod does not have; and a graceful
+ * delete: the pod Terminating while its preStop hook runs, kubectl's and herder's delete waiting until it is gone.
  */
 class LogsExecTest {
     private static final int BASE_PORT = 4150;
@@ -153,6 +154,77 @@ class LogsExecTest {
             assertTrue(follow.isAlive(), () -> "kubectl logs -f ended while the container runs: " + read(out));
         } finally {
             follow.destroy();
+        }
+    }
+
+    @Test
+    void deleteWaitsWhileThePodStopsGracefullyAndGetShowsItTerminating() throws Exception {
+        Path dir = Path.of("target", "cluster-tests", "logs-exec", "kubectl-delete").toAbsolutePath();
+        Kubectl kubectl = new Kubectl(cluster.httpServer(1), dir);
+        String pod = "slow-stopper";
+        applyRunning(pod);
+        Path out = dir.resolve("delete.txt");
+        Process delete = kubectl.start(out, "delete", "pod", pod);
+        try {
+            LocalCluster.await(pod + " shown Terminating while its preStop hook runs", Duration.ofSeconds(20), () -> {
+                try {
+                    return kubectl.run("get", "pod", pod).out().contains("Terminating");
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(delete.waitFor(60, TimeUnit.SECONDS), () -> "kubectl delete still waits: " + read(out));
+        } finally {
+            delete.destroy();
+        }
+        assertEquals(0, delete.exitValue(), () -> read(out));
+        assertEquals("pod \"" + pod + "\" deleted\n", read(out));
+        assertEquals(List.of(), containersOf(pod), "kubectl delete returned only once the agent had removed them");
+        assertEquals(1, kubectl.run("get", "pod", pod).exitCode());
+
+        // herder delete waits the same way; --grace-period 0 needs --force, and then does not wait for the node
+        applyRunning(pod);
+        CliRun.Result refused = herder("delete", "pod", pod, "--grace-period", "0");
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("--force"), refused.err());
+        CliRun.Result deleted = herder("delete", "pod", pod);
+        assertEquals(0, deleted.exitCode(), deleted.err());
+        assertEquals(List.of(), containersOf(pod), "herder delete returned only once the agent had removed them");
+        assertTrue(cluster.call(new ApiRequest.Get(Pod.KIND, "default", pod, null)) instanceof ApiResponse.Failure);
+        applyRunning(pod);
+        CliRun.Result forced = herder("delete", "pod", pod, "--grace-period", "0", "--force");
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertTrue(cluster.call(new ApiRequest.Get(Pod.KIND, "default", pod, null)) instanceof ApiResponse.Failure,
+                "a force delete removes the pod at once");
+        LocalCluster.await("the agent to remove the containers of a force-deleted pod", Duration.ofSeconds(30),
+                () -> containersOf(pod).isEmpty());
+    }
+
+    /** A pod whose preStop hook takes 3 s, applied and Running. */
+    private static void applyRunning(String pod) {
+        env.apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + pod + "\nspec:\n"
+                + "  terminationGracePeriodSeconds: 20\n  containers:\n  - name: main\n    image: local/busybox:1\n"
+                + "    command: [\"sleep\", \"3600\"]\n"
+                + "    lifecycle:\n      preStop:\n        exec:\n          command: [\"sleep\", \"3\"]\n");
+        LocalCluster.await(pod + " Running", Duration.ofSeconds(60), () ->
+                cluster.call(new ApiRequest.Get(Pod.KIND, "default", pod, null)) instanceof ApiResponse.Objects o
+                        && ((Pod) o.items().get(0)).status() != null
+                        && "Running".equals(((Pod) o.items().get(0)).status().phase()));
+    }
+
+    /** The ids of the engine's containers (running or not) of the pod of this name. */
+    private static List<String> containersOf(String pod) {
+        try {
+            Process ps = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=herder.dev/pod-name=" + pod)
+                    .redirectErrorStream(true).start();
+            String out = new String(ps.getInputStream().readAllBytes());
+            ps.waitFor(30, TimeUnit.SECONDS);
+            return out.lines().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -63,8 +63,9 @@ class ReplicationControllerTest {
         @SuppressWarnings("unchecked") List<Pod>[] seen = new List[1];
         LocalCluster.await(count + " " + app + " pods Running", Duration.ofSeconds(60), () -> {
             seen[0] = podsOf(app);
-            return seen[0].size() == count && seen[0].stream()
-                    .allMatch(p -> p.status() != null && "Running".equals(p.status().phase()));
+            // a pod being deleted (Terminating until its agent has stopped it) is not one of them
+            return seen[0].size() == count && seen[0].stream().allMatch(p -> p.metadata().deletionTimestamp() == null
+                    && p.status() != null && "Running".equals(p.status().phase()));
         });
         return seen[0];
     }
@@ -204,8 +205,17 @@ class ReplicationControllerTest {
         assertEquals(before.stream().map(p -> p.metadata().uid()).sorted().toList(),
                 after.stream().map(p -> p.metadata().uid()).sorted().toList());
 
-        var bad = cluster.herder("delete", "rc", "whatever", "--cascade=foreground");
+        var bad = cluster.herder("delete", "rc", "whatever", "--cascade=sideways");
         assertEquals(1, bad.exitCode());
-        assertTrue(bad.err().contains("--cascade must be background or orphan"), bad.err());
+        assertTrue(bad.err().contains("--cascade must be background, foreground or orphan"), bad.err());
+
+        // foreground: the pods go first, and the controller (marked meanwhile) only once they are gone
+        apply(rc("foreground", 2));
+        awaitRunning("foreground", 2);
+        var foreground = cluster.herder("delete", "rc", "foreground", "--cascade=foreground");
+        assertEquals(0, foreground.exitCode(), foreground.err());
+        assertEquals(List.of(), podsOf("foreground"), "the controller's delete returned before its pods were gone");
+        assertTrue(cluster.call(new ApiRequest.Get(ReplicationController.KIND, "default", "foreground", null))
+                instanceof ApiResponse.Failure, "the controller is gone once its pods are");
     }
 }

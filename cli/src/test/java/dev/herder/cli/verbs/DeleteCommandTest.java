@@ -3,16 +3,18 @@ package dev.herder.cli.verbs;
 import static dev.herder.cli.TestObjects.runningPod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.herder.cli.CliRun;
 import dev.herder.cli.CliRun.Result;
+import dev.herder.cli.CliRun;
 import dev.herder.cli.FakeCluster;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.Service;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class DeleteCommandTest {
@@ -81,13 +83,14 @@ class DeleteCommandTest {
         FakeCluster cluster = new FakeCluster(r -> new ApiResponse.Deleted(runningPod("x")));
 
         Result orphan = CliRun.run(cluster, Map.of(), "", "delete", "rc", "web", "--cascade=orphan");
-        Result unknown = CliRun.run(cluster, Map.of(), "", "delete", "rc", "web", "--cascade=foreground");
+        Result unknown = CliRun.run(cluster, Map.of(), "", "delete", "rc", "web", "--cascade=sideways");
 
         assertEquals(0, orphan.exitCode(), orphan.err());
         assertEquals(new ApiRequest.Delete("ReplicationController", "default", "web", ApiRequest.Delete.ORPHAN),
                 cluster.requests.get(0));
         assertEquals(1, unknown.exitCode());
-        assertEquals(List.of("error: --cascade must be background or orphan, not \"foreground\""), unknown.errLines());
+        assertEquals(List.of("error: --cascade must be background, foreground or orphan, not \"sideways\""),
+                unknown.errLines());
         assertEquals(1, cluster.requests.size());
     }
 
@@ -97,5 +100,40 @@ class DeleteCommandTest {
 
         assertEquals(1, result.exitCode());
         assertEquals(List.of("error: name the pods to delete: herder delete pods NAME"), result.errLines());
+    }
+
+    @Test
+    void waitsUntilAPodBeingStoppedIsGoneAndPassesTheGracePeriodOn() {
+        Pod pod = runningPod("web-1");
+        Pod terminating = (Pod) pod.withMetadata(pod.metadata().withDeletionTimestamp(
+                Instant.now().plusSeconds(30).toString()));
+        AtomicInteger gets = new AtomicInteger();
+        FakeCluster cluster = new FakeCluster(r -> r instanceof ApiRequest.Delete ? new ApiResponse.Deleted(terminating)
+                : gets.incrementAndGet() < 3 ? new ApiResponse.Objects(Pod.KIND, List.of(terminating))
+                : new ApiResponse.Failure(ApiError.notFound("pods \"web-1\" not found")));
+
+        Result result = CliRun.run(cluster, Map.of(), "", "delete", "pod", "web-1", "--grace-period", "5");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("pod \"web-1\" deleted\n", result.out());
+        assertEquals(3, gets.get(), "asked until the pod was gone");
+        assertEquals(new ApiRequest.Delete(Pod.KIND, "default", "web-1", ApiRequest.Delete.BACKGROUND, 5L),
+                cluster.requests.get(0));
+
+        Result noWait = CliRun.run(cluster, Map.of(), "", "delete", "pod", "web-1", "--no-wait");
+        assertEquals(0, noWait.exitCode(), noWait.err());
+        assertEquals(3, gets.get(), "--no-wait returns once the pod is Terminating");
+    }
+
+    @Test
+    void aZeroGracePeriodNeedsForce() {
+        FakeCluster cluster = new FakeCluster(r -> new ApiResponse.Deleted(runningPod("x")));
+        Result refused = CliRun.run(cluster, Map.of(), "", "delete", "pod", "x", "--grace-period", "0");
+        assertEquals(1, refused.exitCode());
+        assertEquals(0, cluster.requests.size());
+        Result forced = CliRun.run(cluster, Map.of(), "", "delete", "pod", "x", "--grace-period", "0", "--force");
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertEquals(new ApiRequest.Delete(Pod.KIND, "default", "x", ApiRequest.Delete.BACKGROUND, 0L),
+                cluster.requests.get(0));
     }
 }

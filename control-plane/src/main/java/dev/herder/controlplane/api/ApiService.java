@@ -6,7 +6,9 @@ import dev.herder.controlplane.master.MasterProtocol;
 import dev.herder.controlplane.objects.ApiObjects;
 import dev.herder.controlplane.objects.ObjectWrites;
 import dev.herder.controlplane.objects.WriteBy;
+import dev.herder.controlplane.pods.PodDeletion;
 import dev.herder.controlplane.store.Change;
+import dev.herder.controlplane.store.ObjectCodec;
 import dev.herder.controlplane.store.ObjectStore;
 import dev.herder.controlplane.store.Result;
 import dev.herder.protocol.api.ApiObject;
@@ -27,6 +29,8 @@ import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -218,10 +222,16 @@ public final class ApiService {
 
     private CompletionStage<ApiResponse> delete(ApiRequest.Delete delete, WriteBy writeBy) {
         String cascade = delete.cascade() == null ? ApiRequest.Delete.BACKGROUND : delete.cascade();
-        if (!List.of(ApiRequest.Delete.BACKGROUND, ApiRequest.Delete.ORPHAN).contains(cascade)) {
+        if (!List.of(ApiRequest.Delete.BACKGROUND, ApiRequest.Delete.FOREGROUND, ApiRequest.Delete.ORPHAN)
+                .contains(cascade)) {
             return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid("unsupported cascade \""
-                    + cascade + "\": use " + ApiRequest.Delete.BACKGROUND + " (delete what the object owns after it) or "
-                    + ApiRequest.Delete.ORPHAN + " (leave it, unowned)")));
+                    + cascade + "\": use " + ApiRequest.Delete.BACKGROUND + " (delete what the object owns after it), "
+                    + ApiRequest.Delete.FOREGROUND + " (before it) or " + ApiRequest.Delete.ORPHAN
+                    + " (leave it, unowned)")));
+        }
+        if (delete.gracePeriodSeconds() != null && delete.gracePeriodSeconds() < 0) {
+            return CompletableFuture.completedFuture(new ApiResponse.Failure(ApiError.invalid("gracePeriodSeconds "
+                    + delete.gracePeriodSeconds() + " is negative: give 0 (remove at once) or more seconds")));
         }
         ObjectKey key = key(delete.kind(), delete.namespace(), delete.name());
         ObjectStore store = writes.store();
@@ -230,6 +240,15 @@ public final class ApiService {
                 return CompletableFuture.completedFuture(notFound(key.kind(), key.name()));
             }
             ApiObject was = found.get();
+            if (was instanceof Pod pod) {
+                CompletionStage<ApiResponse> graceful = deleteGracefully(pod, delete.gracePeriodSeconds(), writeBy);
+                if (graceful != null) {
+                    return graceful;
+                }
+            }
+            if (was instanceof ReplicationController && ApiRequest.Delete.FOREGROUND.equals(cascade)) {
+                return deleteInForeground(was, writeBy);
+            }
             CompletionStage<ApiError> before = ApiRequest.Delete.ORPHAN.equals(cascade)
                     && ReplicationController.KIND.equals(key.kind()) ? orphanPodsOf(was, writeBy)
                     : CompletableFuture.completedFuture(null);
@@ -240,6 +259,43 @@ public final class ApiService {
                             was, writeBy.notMade())))
                     : store.commit(new Change.Delete(was)).thenCompose(result -> deleted(was, result)));
         });
+    }
+
+    /**
+     * A pod running on a node is marked Terminating rather than removed (its agent stops it, then its entity removes
+     * it): answered with the pod as marked. Null when the pod is to be removed at once.
+     */
+    private CompletionStage<ApiResponse> deleteGracefully(Pod pod, Long gracePeriodSeconds, WriteBy writeBy) {
+        Instant now = Instant.now();
+        PodDeletion.Decision decision = PodDeletion.decide(pod, gracePeriodSeconds, now);
+        if (decision instanceof PodDeletion.RemoveNow) {
+            return null;
+        }
+        if (decision instanceof PodDeletion.AlreadyTerminating) {
+            return CompletableFuture.completedFuture(new ApiResponse.Deleted(pod));
+        }
+        ObjectMeta m = pod.metadata();
+        return writes.update(Pod.KIND, m.namespace(), m.name(), current -> current.metadata().uid().equals(m.uid())
+                        && PodDeletion.decide((Pod) current, gracePeriodSeconds, now) instanceof PodDeletion.MarkTerminating
+                        marked ? marked.pod() : null, writeBy)
+                .thenApply(result -> result instanceof Result.Stored stored ? new ApiResponse.Deleted(stored.object())
+                        : result instanceof Result.Conflict c && c.currentRevision() == 0 ? notFound(Pod.KIND, m.name())
+                        : new ApiResponse.Failure(ObjectWrites.error(pod, result)));
+    }
+
+    /**
+     * A foreground delete of a controller: it is marked (deletionTimestamp), its entity deletes its pods and then
+     * removes it. Answered with the controller as marked.
+     */
+    private CompletionStage<ApiResponse> deleteInForeground(ApiObject rc, WriteBy writeBy) {
+        ObjectMeta m = rc.metadata();
+        String at = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        return writes.update(rc.kind(), m.namespace(), m.name(), current -> !current.metadata().uid().equals(m.uid())
+                        || current.metadata().deletionTimestamp() != null ? null
+                        : current.withMetadata(current.metadata().withDeletionTimestamp(at)), writeBy)
+                .thenApply(result -> result instanceof Result.Stored stored ? new ApiResponse.Deleted(stored.object())
+                        : result instanceof Result.Conflict c && c.currentRevision() == 0 ? notFound(rc.kind(), m.name())
+                        : new ApiResponse.Failure(ObjectWrites.error(rc, result)));
     }
 
     private CompletionStage<ApiResponse> deleted(ApiObject was, Result result) {
@@ -308,22 +364,30 @@ public final class ApiService {
                     "replicas must be 0 or more, not " + scale.replicas())));
         }
         ObjectKey key = key(scale.kind(), scale.namespace(), scale.name());
+        String version = scale.resourceVersion() == null || scale.resourceVersion().isEmpty() ? null
+                : scale.resourceVersion();
         return writes.update(key.kind(), key.namespace(), key.name(), current -> {
             ReplicationController rc = (ReplicationController) current;
-            if (rc.spec().replicas() != null && rc.spec().replicas() == scale.replicas()) {
-                return null;
+            if (version != null && !version.equals(rc.metadata().resourceVersion())) {
+                // guarded on the version the client read: the write fails as a conflict, not tried again
+                return ObjectCodec.withVersion(scaled(rc, scale.replicas()), version);
             }
-            ObjectMeta m = rc.metadata();
-            long generation = m.generation() == null ? 1 : m.generation();
-            return new ReplicationController(rc.apiVersion(), rc.kind(), ApiObjects.meta(m, m.uid(), m.resourceVersion(),
-                    generation + 1, m.creationTimestamp()), rc.spec().withReplicas(scale.replicas()), rc.status());
-        }, writeBy).thenApply(result -> result instanceof Result.Stored
+            return rc.spec().replicas() != null && rc.spec().replicas() == scale.replicas() ? null
+                    : scaled(rc, scale.replicas());
+        }, writeBy, version == null).thenApply(result -> result instanceof Result.Stored
                 ? new ApiResponse.Applied(List.of(new ApiResponse.ApplyOutcome(key.kind(), key.namespace(), key.name(),
                         SCALED, null, null, List.of())))
                 : result instanceof Result.Conflict c && c.currentRevision() == 0 ? notFound(key.kind(), key.name())
                 : new ApiResponse.Failure(ObjectWrites.error(new ReplicationController("v1", key.kind(),
                         new ObjectMeta(key.name(), null, key.namespace(), null, null, null, null, null, null, null, null),
                         null, null), result)));
+    }
+
+    private static ReplicationController scaled(ReplicationController rc, int replicas) {
+        ObjectMeta m = rc.metadata();
+        long generation = m.generation() == null ? 1 : m.generation();
+        return new ReplicationController(rc.apiVersion(), rc.kind(), ApiObjects.meta(m, m.uid(), m.resourceVersion(),
+                generation + 1, m.creationTimestamp()), rc.spec().withReplicas(replicas), rc.status());
     }
 
     /** The key of a named object; a namespaced kind's namespace defaults to "default". */

@@ -135,6 +135,9 @@ public final class ReplicationControllerRules implements KindRules {
     private Reaction reconciled(Optional<ApiObject> current, Instant now) {
         ReplicationController rc = (ReplicationController) current.get();
         ReplicationControllerCommand.ObservedPods observed = lastObserved;
+        if (rc.metadata().deletionTimestamp() != null) {
+            return deletedInForeground(rc, observed.pods(), now);
+        }
         // the template's hash, once per look: reconcile, status and tracker all compare pods with it
         String hash = TemplateHash.of(rc.spec().template());
         reconcile(rc, hash, observed.pods(), now);
@@ -202,6 +205,28 @@ public final class ReplicationControllerRules implements KindRules {
     }
 
     /** The metadata of a spec change the controller makes itself (a rollback): as an apply's would be. */
+    /**
+     * A controller deleted in the foreground: its pods are deleted first (none is created), and once none is left
+     * (nor a delete on its way) the controller itself is removed.
+     */
+    private Reaction deletedInForeground(ReplicationController rc, List<ReplicationControllerCommand.PodSummary> pods,
+                                         Instant now) {
+        Set<String> seen = new HashSet<>();
+        pods.forEach(p -> seen.add(p.name()));
+        expectedCreates.entrySet().removeIf(e -> seen.contains(e.getKey()) || expired(e.getValue(), now));
+        deletesInFlight.entrySet().removeIf(e -> !seen.contains(e.getKey()) || expired(e.getValue(), now));
+        deleted.entrySet().removeIf(e -> !seen.contains(e.getKey()) || expired(e.getValue(), now));
+        if (pods.isEmpty() && deletesInFlight.isEmpty() && expectedCreates.isEmpty()) {
+            context.getLog().info("replication controller {}: its pods are gone; removing it (foreground delete)",
+                    rc.key());
+            return Reaction.remove();
+        }
+        pods.stream().map(ReplicationControllerCommand.PodSummary::name)
+                .filter(name -> !deletesInFlight.containsKey(name) && !deleted.containsKey(name))
+                .forEach(name -> delete(rc, name, now));
+        return Reaction.none();
+    }
+
     private static ObjectMeta nextGeneration(ObjectMeta m, Instant now) {
         long generation = m.generation() == null ? 1 : m.generation();
         return ApiObjects.meta(m, m.uid(), m.resourceVersion(), generation + 1, m.creationTimestamp());

@@ -314,6 +314,11 @@ final class ClusterView {
         return out;
     }
 
+    /** The names of the nodes pods are bound to (some may have no Node object any more). */
+    Set<String> boundNodeNames() {
+        return Collections.unmodifiableSet(bound.keySet());
+    }
+
     /** The pods bound to the node, but those evicted from it (their node was lost: they no longer run there). */
     Collection<Pod> boundTo(String node) {
         need(Index.BOUND);

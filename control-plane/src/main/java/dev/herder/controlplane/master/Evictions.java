@@ -1,5 +1,6 @@
 package dev.herder.controlplane.master;
 
+import dev.herder.controlplane.pods.PodDeletion;
 import dev.herder.controlplane.pods.PodTransitions;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.Pod;
@@ -53,7 +54,41 @@ final class Evictions {
                 sent.put(p.key(), now);
             }
         });
-        sent.keySet().retainAll(stillDue);
+        sent.keySet().removeIf(k -> !k.startsWith("terminating/") && !stillDue.contains(k));
+        return out;
+    }
+
+    /**
+     * The Terminating pods no agent will stop: on a node lost for longer than the eviction timeout, or on a node that
+     * is gone, and past their deadline. They are removed (a force delete); their agent, should it come back, stops
+     * what is left of them as it does any pod no longer bound to it. Each is due again only after the resend
+     * interval.
+     */
+    List<Pod> abandonedTerminating(ClusterView view, Instant now) {
+        Set<String> stillDue = new HashSet<>();
+        List<Pod> out = new ArrayList<>();
+        for (String name : List.copyOf(view.boundNodeNames())) {
+            Node node = view.nodes().get(name);
+            Instant lastHeartbeat = node == null ? null : lostSince(node);
+            boolean lost = node == null || lastHeartbeat != null && !lastHeartbeat.plus(timeout).isAfter(now);
+            if (!lost) {
+                continue;
+            }
+            for (Pod p : view.boundTo(name)) {
+                Instant deadline = PodDeletion.deadline(p);
+                if (p.metadata().deletionTimestamp() == null || deadline != null && deadline.isAfter(now)) {
+                    continue;
+                }
+                String key = "terminating/" + p.key();
+                stillDue.add(key);
+                Instant last = sent.get(key);
+                if (last == null || !last.plus(RESEND).isAfter(now)) {
+                    out.add(p);
+                    sent.put(key, now);
+                }
+            }
+        }
+        sent.keySet().removeIf(k -> k.startsWith("terminating/") && !stillDue.contains(k));
         return out;
     }
 

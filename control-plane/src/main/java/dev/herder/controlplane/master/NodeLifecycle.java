@@ -20,7 +20,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
  * The Master's node lifecycle controller: once a node has sent no heartbeat for pod-eviction-timeout, its pods are
- * marked Failed (reason NodeLost), so that their replication controllers replace them on Ready nodes. Whether a
+ * marked Failed (reason NodeLost), so that their replication controllers replace them on Ready nodes; its pods
+ * being deleted (Terminating), which no agent will stop, are removed once their grace period has ended. Whether a
  * node is Ready is its own entity's business (it checks the heartbeats); this looks at lost nodes' pods every second.
  */
 final class NodeLifecycle extends AbstractBehavior<NodeLifecycle.Command> {
@@ -79,6 +80,11 @@ final class NodeLifecycle extends AbstractBehavior<NodeLifecycle.Command> {
                         + due.message());
             }
             pods.markFailed(due.pod(), PodTransitions.NODE_LOST, due.message(), now);
+        }
+        for (Pod pod : evictions.abandonedTerminating(view, now)) {
+            getContext().getLog().info("removing Terminating pod {}: its node {} is lost or gone and its grace"
+                    + " period ended at {}", pod.key(), pod.spec().nodeName(), pod.metadata().deletionTimestamp());
+            pods.delete(pod);
         }
         return this;
     }

@@ -40,7 +40,8 @@ public final class Admission {
                         + ": resourceVersion " + in.resourceVersion() + " was given but the object does not exist"
                         + " (it was deleted, or never created); remove metadata.resourceVersion to create it"));
             }
-            ObjectMeta meta = ApiObjects.meta(in, newUid.get(), null, 1L, now.toString());
+            // deletionTimestamp is the API's to set, by a delete: never taken from what a client sends
+            ObjectMeta meta = ApiObjects.meta(in, newUid.get(), null, 1L, now.toString()).withDeletionTimestamp(null);
             return new Accept(rules.onCreate(ApiObjects.withoutStatus(incoming).withMetadata(meta), now), CREATED);
         }
         ApiObject cur = current.get();
@@ -67,7 +68,8 @@ public final class Admission {
         long generation = cm.generation() == null ? 1 : cm.generation();
         // the stored version: the write is guarded on it, and the store gives the object its next one
         ObjectMeta meta = ApiObjects.meta(in, cm.uid(), cm.resourceVersion(),
-                specChanged ? generation + 1 : generation, cm.creationTimestamp());
+                specChanged ? generation + 1 : generation, cm.creationTimestamp())
+                .withDeletionTimestamp(cm.deletionTimestamp());
         return new Accept(ApiObjects.withStatusOf(proposed, cur).withMetadata(meta), CONFIGURED);
     }
 }

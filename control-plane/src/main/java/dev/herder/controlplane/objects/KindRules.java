@@ -15,8 +15,21 @@ import java.util.function.Consumer;
  */
 public interface KindRules {
 
-    /** What to do with a message: write an object (or nothing), then answer. */
-    record Reaction(ApiObject write, Consumer<Optional<ApiObject>> onStored, Consumer<ApiError> onFailed) {
+    /**
+     * What to do with a message: write an object (or nothing), or remove the object held (guarded on its version),
+     * then answer.
+     */
+    record Reaction(ApiObject write, Consumer<Optional<ApiObject>> onStored, Consumer<ApiError> onFailed,
+                    boolean removes) {
+        public Reaction(ApiObject write, Consumer<Optional<ApiObject>> onStored, Consumer<ApiError> onFailed) {
+            this(write, onStored, onFailed, false);
+        }
+
+        /** Remove the object the entity holds, at the version it read. */
+        public static Reaction remove() {
+            return new Reaction(null, o -> { }, e -> { }, true);
+        }
+
         public static Reaction none() {
             return new Reaction(null, o -> { }, e -> { });
         }

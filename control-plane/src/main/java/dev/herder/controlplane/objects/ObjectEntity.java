@@ -201,13 +201,18 @@ public final class ObjectEntity {
             afterLoad = new Retry(cause, attempt + 1);
             return load();
         }
-        if (reaction.write() == null) {
+        if (reaction.write() == null && !(reaction.removes() && current.isPresent())) {
             reaction.onStored().accept(current);
             return Behaviors.same();
         }
-        ApiObject object = reaction.write();
-        Change change = current.isEmpty() ? new Change.Create(object)
-                : new Change.Update(ObjectCodec.withVersion(object, current.get().metadata().resourceVersion()));
+        Change change;
+        if (reaction.removes()) {
+            change = new Change.Delete(current.get());
+        } else {
+            ApiObject object = reaction.write();
+            change = current.isEmpty() ? new Change.Create(object)
+                    : new Change.Update(ObjectCodec.withVersion(object, current.get().metadata().resourceVersion()));
+        }
         context.pipeToSelf(store.commit(change), (result, failure) -> new Persisted(result != null ? result
                 : new Result.Failed(new StoreException(String.valueOf(failure), true, failure)),
                 reaction, cause, attempt));
@@ -224,6 +229,11 @@ public final class ObjectEntity {
 
     private Behavior<EntityInput> onPersisted(Persisted persisted) {
         Result result = persisted.result();
+        if (result instanceof Result.Stored stored && persisted.reaction().removes()) {
+            current = Optional.empty();
+            persisted.reaction().onStored().accept(current);
+            return stash.unstashAll(idle());
+        }
         if (result instanceof Result.Stored stored) {
             current = Optional.of(stored.object());
             seen = ObjectCodec.revisionOf(stored.object());

@@ -108,6 +108,15 @@ public final class ObjectWrites {
         return update(kind, namespace, name, change, writeBy, ATTEMPTS);
     }
 
+    /**
+     * As {@link #update(String, String, String, UnaryOperator, WriteBy)}; retryOnConflict false makes one attempt, for
+     * a change guarded on a version its client read (a conflict is then the client's to see).
+     */
+    public CompletionStage<Result> update(String kind, String namespace, String name, UnaryOperator<ApiObject> change,
+                                          WriteBy writeBy, boolean retryOnConflict) {
+        return update(kind, namespace, name, change, writeBy, retryOnConflict ? ATTEMPTS : 1);
+    }
+
     private CompletionStage<Result> update(String kind, String namespace, String name, UnaryOperator<ApiObject> change,
                                            WriteBy writeBy, int attemptsLeft) {
         return store.get(kind, namespace, name).thenCompose(current -> {

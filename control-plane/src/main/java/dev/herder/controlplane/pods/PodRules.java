@@ -7,13 +7,14 @@ import dev.herder.protocol.api.PodCondition;
 import dev.herder.protocol.api.PodStatus;
 import dev.herder.protocol.wire.EntityInput;
 import dev.herder.protocol.wire.PodStatusReport;
+import dev.herder.protocol.wire.PodTerminated;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * A pod's entity writes what its agent reports, in versioned snapshots: a stale report is dropped, and the
  * scheduler's condition is kept. A report that meets a newer pod (the API or the Master wrote it meanwhile) is
- * merged again into that one.
+ * merged again into that one. When the agent says a Terminating pod has stopped, the entity removes the pod.
  */
 public final class PodRules implements KindRules {
     private long lastReportVersion;
@@ -23,7 +24,24 @@ public final class PodRules implements KindRules {
         if (message instanceof PodStatusReport report) {
             return onReport(report, current.map(Pod.class::cast));
         }
+        if (message instanceof PodTerminated terminated) {
+            return onTerminated(terminated, current.map(Pod.class::cast));
+        }
         return Reaction.none();
+    }
+
+    /** The agent has stopped a Terminating pod: the graceful deletion ends, and the pod goes from the store. */
+    private Reaction onTerminated(PodTerminated terminated, Optional<Pod> current) {
+        if (current.isEmpty()) {
+            return Reaction.none();
+        }
+        Pod pod = current.get();
+        if (!pod.metadata().uid().equals(terminated.uid()) || !terminated.nodeName().equals(pod.spec().nodeName())
+                || pod.metadata().deletionTimestamp() == null) {
+            // this entity may hold the pod as it was before the delete marked it: read it again
+            return Reaction.stale();
+        }
+        return Reaction.remove();
     }
 
     private Reaction onReport(PodStatusReport report, Optional<Pod> current) {

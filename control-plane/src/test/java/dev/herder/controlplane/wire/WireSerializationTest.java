@@ -92,6 +92,7 @@ class WireSerializationTest {
                         "127.0.0.1:2551"),
                 new ApiResponse.Failure(ApiError.conflict("stale")),
                 new PodStatusReport("default", "web", "uid", "node-1", 7L, pod.status()),
+                new dev.herder.protocol.wire.PodTerminated("default", "web", "uid", "node-1"),
                 new NodeHeartbeat(node, 5L),
                 new NodeHeartbeat(null, 6L),
                 new dev.herder.controlplane.master.MasterProtocol.ReservePorts("default/web", "NodePort",
@@ -163,7 +164,8 @@ class WireSerializationTest {
                 ReplicationControllerCommand.class, ServiceCommand.class)) {
             assertTrue(protocol.isSealed(), protocol + " is not sealed");
         }
-        assertEquals(java.util.Set.of(PodStatusReport.class, dev.herder.protocol.wire.EventReport.class),
+        assertEquals(java.util.Set.of(PodStatusReport.class, dev.herder.protocol.wire.EventReport.class,
+                        dev.herder.protocol.wire.PodTerminated.class),
                 java.util.Set.of(dev.herder.protocol.wire.PodCommand.class.getPermittedSubclasses()));
     }
 }

@@ -53,8 +53,14 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     public interface Command {
     }
 
-    /** Stop the pod's containers (SIGTERM, then SIGKILL after the grace period), remove them, then stop. */
-    public record Stop() implements Command {
+    /**
+     * Stop the pod's containers (SIGTERM, then SIGKILL after the grace period), remove them, then stop. grace is what
+     * is left of a graceful deletion's period; null gives the pod its spec's terminationGracePeriodSeconds.
+     */
+    public record Stop(Duration grace) implements Command {
+        public Stop() {
+            this(null);
+        }
     }
 
     /** What the worker tells its agent whenever the pod's observed status changes. */
@@ -149,7 +155,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
                     probes.close();
                     return this;
                 })
-                .onMessage(Stop.class, s -> onStop())
+                .onMessage(Stop.class, this::onStop)
                 .build();
     }
 
@@ -465,8 +471,8 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         }).toList();
     }
 
-    private Behavior<Command> onStop() {
-        Duration grace = gracePeriod();
+    private Behavior<Command> onStop(Stop stop) {
+        Duration grace = stop.grace() != null ? stop.grace() : gracePeriod();
         List<List<ContainerRun>> stopWaves = new ArrayList<>();
         List<String> removals = new ArrayList<>();
         List<List<String>> waves = StartOrder.waves(pod.spec().containers());

@@ -15,4 +15,11 @@ public record ObjectMeta(
     Long generation,
     String creationTimestamp,
     String deletionTimestamp,
-    List<OwnerReference> ownerReferences) {}
+    List<OwnerReference> ownerReferences) {
+
+    /** The same metadata, marked for deletion at the given moment (an RFC 3339 time; null: not being deleted). */
+    public ObjectMeta withDeletionTimestamp(String at) {
+        return new ObjectMeta(name, generateName, namespace, labels, annotations, uid, resourceVersion, generation,
+                creationTimestamp, at, ownerReferences);
+    }
+}

@@ -1,6 +1,7 @@
 package dev.herder.protocol.manifest;
 
 import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.manifest.schema.UnknownFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,9 +31,14 @@ public final class ManifestReader {
 
     /** Reads manifest text; sourceName names it in messages (a file name, "<stdin>"). */
     public static ReadResult read(String text, String sourceName) {
+        return read(text, sourceName, UnknownFields.STRICT);
+    }
+
+    /** Reads manifest text, with unknown fields errors, or dropped (with a warning, or silently). */
+    public static ReadResult read(String text, String sourceName, UnknownFields unknownFields) {
         Problems problems = new Problems();
         List<ApiObject> objects = new ArrayList<>();
-        readInto(text, sourceName, problems, objects);
+        readInto(text, sourceName, problems, objects, unknownFields);
         return problems.result(objects);
     }
 
@@ -77,7 +83,7 @@ public final class ManifestReader {
     private static void readFileInto(Path file, Problems problems, List<ApiObject> objects) {
         String source = file.toString();
         try {
-            readInto(decode(Files.readAllBytes(file), source), source, problems, objects);
+            readInto(decode(Files.readAllBytes(file), source), source, problems, objects, UnknownFields.STRICT);
         } catch (NoSuchFileException e) {
             problems.error(source + ": no such file");
         } catch (IOException e) {
@@ -87,10 +93,11 @@ public final class ManifestReader {
         }
     }
 
-    private static void readInto(String text, String source, Problems problems, List<ApiObject> objects) {
+    private static void readInto(String text, String source, Problems problems, List<ApiObject> objects,
+                                 UnknownFields unknownFields) {
         DocumentParser.Parsed parsed = DocumentParser.parse(text, source);
         parsed.syntaxErrors().forEach(e -> problems.error(source + ": " + e));
-        ObjectDecoder decoder = new ObjectDecoder(source, problems);
+        ObjectDecoder decoder = new ObjectDecoder(source, problems, unknownFields);
         parsed.documents().forEach(doc -> decoder.decode(doc, objects));
     }
 

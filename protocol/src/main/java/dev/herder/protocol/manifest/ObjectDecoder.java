@@ -11,6 +11,7 @@ import dev.herder.protocol.api.ReplicationController;
 import dev.herder.protocol.api.Service;
 import dev.herder.protocol.manifest.schema.KindSchemas;
 import dev.herder.protocol.manifest.schema.SchemaChecker;
+import dev.herder.protocol.manifest.schema.UnknownFields;
 import dev.herder.protocol.validation.FieldError;
 import dev.herder.protocol.validation.ObjectLimits;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +29,12 @@ final class ObjectDecoder {
 
     private final String source;
     private final Problems problems;
+    private final UnknownFields unknownFields;
 
-    ObjectDecoder(String source, Problems problems) {
+    ObjectDecoder(String source, Problems problems, UnknownFields unknownFields) {
         this.source = source;
         this.problems = problems;
+        this.unknownFields = unknownFields;
     }
 
     void decode(ParsedDocument doc, List<ApiObject> out) {
@@ -61,7 +64,8 @@ final class ObjectDecoder {
     }
 
     private void object(ObjectNode node, String kind, String label, List<ApiObject> out) {
-        SchemaChecker.Findings findings = SchemaChecker.check(node, KindSchemas.of(kind).orElseThrow());
+        SchemaChecker.Findings findings = SchemaChecker.check(node, KindSchemas.of(kind).orElseThrow(),
+                unknownFields);
         findings.warnings().forEach(w -> problems.warning(source + ": " + label + ": " + w));
         findings.errors().forEach(e -> error(label, e.toString()));
         if (!findings.errors().isEmpty()) {

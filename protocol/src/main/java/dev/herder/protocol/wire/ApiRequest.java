@@ -37,19 +37,37 @@ public sealed interface ApiRequest extends WireMessage {
 
     /**
      * Delete one object. cascade says what becomes of what it owns (a replication controller's pods):
-     * {@value #BACKGROUND} (null means this) deletes them after it, {@value #ORPHAN} leaves them, unowned.
+     * {@value #BACKGROUND} (null means this) deletes them after it, {@value #FOREGROUND} first (the object stays,
+     * its deletionTimestamp set, until they are gone), {@value #ORPHAN} leaves them, unowned.
+     * gracePeriodSeconds is for a pod running on a node: null gives it its spec's terminationGracePeriodSeconds
+     * (30 s when it names none), a number that many seconds, and 0 removes it at once without waiting for its
+     * node (a force delete). A pod given a grace period stays, Terminating (its deletionTimestamp set), until its
+     * agent has stopped it.
      */
-    record Delete(String kind, String namespace, String name, String cascade) implements ApiRequest {
+    record Delete(String kind, String namespace, String name, String cascade, Long gracePeriodSeconds)
+            implements ApiRequest {
         public static final String BACKGROUND = "background";
         public static final String ORPHAN = "orphan";
+        public static final String FOREGROUND = "foreground";
+
+        public Delete(String kind, String namespace, String name, String cascade) {
+            this(kind, namespace, name, cascade, null);
+        }
 
         public Delete(String kind, String namespace, String name) {
-            this(kind, namespace, name, null);
+            this(kind, namespace, name, null, null);
         }
     }
 
-    /** Set a replication controller's spec.replicas; answered with Applied holding one outcome ("scaled"). */
-    record Scale(String kind, String namespace, String name, int replicas) implements ApiRequest {
+    /**
+     * Set a replication controller's spec.replicas; answered with Applied holding one outcome ("scaled").
+     * resourceVersion, when given, is the version the client read: a controller changed since is a conflict.
+     */
+    record Scale(String kind, String namespace, String name, int replicas, String resourceVersion)
+            implements ApiRequest {
+        public Scale(String kind, String namespace, String name, int replicas) {
+            this(kind, namespace, name, replicas, null);
+        }
     }
 
     /**

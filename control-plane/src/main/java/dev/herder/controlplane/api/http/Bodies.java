@@ -8,6 +8,7 @@ import dev.herder.protocol.manifest.Json;
 import dev.herder.protocol.manifest.ManifestException;
 import dev.herder.protocol.manifest.ManifestReader;
 import dev.herder.protocol.manifest.ReadResult;
+import dev.herder.protocol.manifest.schema.UnknownFields;
 
 /** Request bodies that hold one object (a create, a replace, a patched object), read as a manifest is. */
 final class Bodies {
@@ -26,10 +27,11 @@ final class Bodies {
     }
 
     /**
-     * The one object of a request body, read as a manifest is (unknown fields are errors), its kind and name
+     * The one object of a request body, read as a manifest is (unknown fields errors, or dropped, as the request's
+     * fieldValidation says), its kind and name
      * checked against the path and its namespace set from it; or the Status that says what is wrong with it.
      */
-    static Parsed object(ResourcePath path, String body) {
+    static Parsed object(ResourcePath path, String body, UnknownFields unknownFields) {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(body);
@@ -67,7 +69,7 @@ final class Bodies {
             meta.put("name", path.name());
         }
         try {
-            ReadResult read = ManifestReader.read(object.toString(), "the request body");
+            ReadResult read = ManifestReader.read(object.toString(), "the request body", unknownFields);
             if (read.objects().size() != 1) {
                 return Parsed.refused(Status.badRequest("the request body must hold one " + path.kind() + ", not "
                         + read.objects().size() + " objects"));

@@ -17,22 +17,26 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 
 /**
- * DELETE of an object, with Kubernetes' DeleteOptions in the body (all optional): propagationPolicy Background
- * (what the object owns, a replication controller's pods, is deleted after it; the default) or Orphan (left,
- * unowned). Answered with the object as it was.
+ * DELETE of an object, with Kubernetes' DeleteOptions in the body or as query parameters (all optional):
+ * propagationPolicy Background (what the object owns, a replication controller's pods, is deleted after it; the
+ * default), Foreground (before it: the object stays, its deletionTimestamp set, until they are gone) or Orphan
+ * (left, unowned), and gracePeriodSeconds (a pod on a node stays Terminating, its
+ * deletionTimestamp set, until its agent has stopped it within that many seconds; 0 removes it at once). Answered
+ * with the object as it was, or, for a pod being deleted gracefully, as it is now: Terminating.
  */
 final class Deletes {
     private Deletes() {
     }
 
-    static CompletionStage<HttpResponse> delete(ApiService service, ResourcePath path, String body) {
-        String cascade;
+    static CompletionStage<HttpResponse> delete(ApiService service, ResourcePath path, Query query, String body) {
+        Options options;
         try {
-            cascade = cascade(body);
+            options = Options.of(body, query);
         } catch (IllegalArgumentException e) {
             return Replies.refused(Status.badRequest(e.getMessage()));
         }
-        return service.handle(new ApiRequest.Delete(path.kind(), path.namespace(), path.name(), cascade))
+        return service.handle(new ApiRequest.Delete(path.kind(), path.namespace(), path.name(), options.cascade(),
+                        options.gracePeriodSeconds()))
                 .thenApply(answer -> answer instanceof ApiResponse.Deleted deleted
                         ? Replies.json(StatusCodes.OK, deleted.object())
                         : Replies.failure(answer, path));
@@ -45,9 +49,9 @@ final class Deletes {
      */
     static CompletionStage<HttpResponse> deleteCollection(ApiService service, ResourcePath path, Query query,
                                                           String body) {
-        String cascade;
+        Options options;
         try {
-            cascade = cascade(body);
+            options = Options.of(body, query);
         } catch (IllegalArgumentException e) {
             return Replies.refused(Status.badRequest(e.getMessage()));
         }
@@ -60,7 +64,8 @@ final class Deletes {
             CompletionStage<List<ApiObject>> deleted = CompletableFuture.completedFuture(new ArrayList<>());
             for (ApiObject o : found.items()) {
                 deleted = deleted.thenCompose(done -> service.handle(new ApiRequest.Delete(path.kind(),
-                        o.metadata().namespace(), o.metadata().name(), cascade)).thenApply(one -> {
+                        o.metadata().namespace(), o.metadata().name(), options.cascade(),
+                        options.gracePeriodSeconds())).thenApply(one -> {
                             if (one instanceof ApiResponse.Deleted d) {
                                 done.add(d.object());
                             } else if (!(one instanceof ApiResponse.Failure f
@@ -92,27 +97,45 @@ final class Deletes {
         }
     }
 
-    /** The cascade the DeleteOptions body asks for (Background when it names none). */
-    private static String cascade(String body) {
-        JsonNode options;
-        try {
-            options = body == null || body.isBlank() ? Json.mapper().createObjectNode() : Json.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the DeleteOptions body is not JSON: " + e.getOriginalMessage());
+    /** What a DeleteOptions body, or the request's query parameters, ask for. */
+    record Options(String cascade, Long gracePeriodSeconds) {
+
+        /** The options of the body, over those of the query; Background and the pod's own grace period by default. */
+        static Options of(String body, Query query) {
+            JsonNode options;
+            try {
+                options = body == null || body.isBlank() ? Json.mapper().createObjectNode() : Json.mapper().readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("the DeleteOptions body is not JSON: " + e.getOriginalMessage());
+            }
+            String policy = options.path("propagationPolicy").asText(null);
+            if (policy == null) {
+                policy = query.text("propagationPolicy") == null ? "Background" : query.text("propagationPolicy");
+            }
+            if (options.path("orphanDependents").asBoolean(false)) {
+                policy = "Orphan";
+            }
+            String cascade = switch (policy) {
+                case "Background" -> ApiRequest.Delete.BACKGROUND;
+                case "Orphan" -> ApiRequest.Delete.ORPHAN;
+                case "Foreground" -> ApiRequest.Delete.FOREGROUND;
+                default -> null;
+            };
+            if (cascade == null) {
+                throw new IllegalArgumentException("propagationPolicy \"" + policy + "\" is not served; use Background"
+                        + " (what the object owns is deleted after it), Foreground (before it) or Orphan (left, unowned)");
+            }
+            JsonNode grace = options.path("gracePeriodSeconds");
+            Long seconds;
+            if (grace.isMissingNode() || grace.isNull()) {
+                Integer fromQuery = query.number("gracePeriodSeconds");
+                seconds = fromQuery == null ? null : fromQuery.longValue();
+            } else if (grace.canConvertToLong()) {
+                seconds = grace.asLong();
+            } else {
+                throw new IllegalArgumentException("gracePeriodSeconds must be a whole number of seconds, not " + grace);
+            }
+            return new Options(cascade, seconds);
         }
-        String policy = options.path("propagationPolicy").asText("Background");
-        if (options.path("orphanDependents").asBoolean(false)) {
-            policy = "Orphan";
-        }
-        String cascade = switch (policy) {
-            case "Background" -> ApiRequest.Delete.BACKGROUND;
-            case "Orphan" -> ApiRequest.Delete.ORPHAN;
-            default -> null;
-        };
-        if (cascade == null) {
-            throw new IllegalArgumentException("propagationPolicy \"" + policy + "\" is not served; use Background"
-                    + " (what the object owns is deleted after it) or Orphan (left, unowned)");
-        }
-        return cascade;
     }
 }

@@ -2,6 +2,7 @@ package dev.herder.controlplane.api.http;
 
 import dev.herder.controlplane.api.ApiService;
 import dev.herder.protocol.api.Kinds;
+import dev.herder.protocol.manifest.schema.UnknownFields;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.time.Instant;
@@ -62,12 +63,13 @@ final class ObjectRequests {
         }
         HttpMethod method = request.method();
         boolean dryRun = dryRun(Query.of(request));
+        UnknownFields unknownFields = fieldValidation(Query.of(request));
         if (Kinds.RECORDED.contains(path.kind())) {
             return Replies.refused(Status.methodNotAllowed(path.resource() + " are written by Herder itself; they"
                     + " can be read, not " + method.value() + " by clients"));
         }
         if (method.equals(HttpMethods.POST) && path.name() == null) {
-            Bodies.Parsed parsed = Bodies.object(path, body);
+            Bodies.Parsed parsed = Bodies.object(path, body, unknownFields);
             return parsed.refusal() != null ? Replies.refused(parsed.refusal())
                     : service.create(parsed.object(), dryRun).thenApply(outcome ->
                             Replies.stored(outcome, path, StatusCodes.CREATED, parsed.read().warnings()));
@@ -81,7 +83,7 @@ final class ObjectRequests {
                     + ResourcePath.PREFIX + "...; " + path.resource() + "/NAME)"));
         }
         if (method.equals(HttpMethods.PUT)) {
-            Bodies.Parsed parsed = Bodies.object(path, body);
+            Bodies.Parsed parsed = Bodies.object(path, body, unknownFields);
             return parsed.refusal() != null ? Replies.refused(parsed.refusal())
                     : service.replace(parsed.object(), dryRun).thenApply(outcome ->
                             Replies.stored(outcome, path, StatusCodes.OK, parsed.read().warnings()));
@@ -90,12 +92,29 @@ final class ObjectRequests {
             if (dryRun) {
                 return Replies.refused(Status.badRequest("dryRun is served on create, replace and patch, not delete"));
             }
-            return Deletes.delete(service, path, body);
+            return Deletes.delete(service, path, Query.of(request), body);
         }
         if (method.equals(HttpMethods.PATCH)) {
             return Patches.patch(service, path, request, body, dryRun);
         }
         return Replies.refused(Status.methodNotAllowed(method.value() + " is not served on " + path.resource()));
+    }
+
+    /**
+     * What becomes of fields the kind's schema does not define (fieldValidation): Strict refuses the object naming
+     * them, Warn (the default, as in Kubernetes) drops them with a Warning header naming each, Ignore drops them.
+     */
+    static UnknownFields fieldValidation(Query query) {
+        String value = query.text("fieldValidation");
+        if (value == null) {
+            return UnknownFields.WARN;
+        }
+        UnknownFields policy = UnknownFields.of(value);
+        if (policy == null) {
+            throw new Query.BadParameter("fieldValidation must be Strict, Warn or Ignore (or absent), not \"" + value
+                    + "\"");
+        }
+        return policy;
     }
 
     /** dryRun=All: the write is checked and answered as it would be made, and not made. */

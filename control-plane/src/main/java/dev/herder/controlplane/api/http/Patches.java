@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herder.controlplane.api.ApiService;
 import dev.herder.protocol.manifest.Json;
+import dev.herder.protocol.manifest.schema.UnknownFields;
 import dev.herder.protocol.patch.JsonPatch;
 import dev.herder.protocol.patch.MergePatch;
 import dev.herder.protocol.patch.PatchException;
@@ -56,12 +57,12 @@ final class Patches {
             return Replies.refused(Status.unsupportedMediaType("the patch's Content-Type " + type + " is not served;"
                     + " send " + String.join(", ", List.of(MERGE, JSON, STRATEGIC))));
         }
-        return attempt(service, path, change, dryRun, ATTEMPTS);
+        return attempt(service, path, change, dryRun, ObjectRequests.fieldValidation(Query.of(request)), ATTEMPTS);
     }
 
     private static CompletionStage<HttpResponse> attempt(ApiService service, ResourcePath path,
                                                          UnaryOperator<JsonNode> change, boolean dryRun,
-                                                         int attemptsLeft) {
+                                                         UnknownFields unknownFields, int attemptsLeft) {
         ApiRequest.Get get = new ApiRequest.Get(path.kind(), path.namespace(), path.name(), null);
         return service.handle(get).thenCompose(answer -> {
             if (!(answer instanceof ApiResponse.Objects found)) {
@@ -84,14 +85,14 @@ final class Patches {
             if (version.isMissingNode() || version.isNull()) {
                 ((ObjectNode) object.with("metadata")).put("resourceVersion", readVersion);
             }
-            Bodies.Parsed parsed = Bodies.object(path, object.toString());
+            Bodies.Parsed parsed = Bodies.object(path, object.toString(), unknownFields);
             if (parsed.refusal() != null) {
                 return Replies.refused(parsed.refusal());
             }
             return service.replace(parsed.object(), dryRun).thenCompose(outcome -> {
                 boolean conflict = outcome.error() != null && outcome.error().code() == ApiError.Code.CONFLICT;
                 if (conflict && !namedVersion && attemptsLeft > 1) {
-                    return attempt(service, path, change, dryRun, attemptsLeft - 1);
+                    return attempt(service, path, change, dryRun, unknownFields, attemptsLeft - 1);
                 }
                 return Replies.done(Replies.stored(outcome, path, StatusCodes.OK, parsed.read().warnings()));
             });

@@ -99,6 +99,8 @@ final class Watches {
                 + " not \"" + text + "\"");
     }
 
+    private static final ByteString LINE_END = ByteString.fromString("}\n");
+
     /** One event of a watch's response: its JSON and a newline. */
     private static ByteString lineOf(ObjectNode event) {
         return ByteString.fromArray(Replies.bytes(event)).concat(ByteString.fromString("\n"));
@@ -143,7 +145,7 @@ final class Watches {
             if (queue.size() >= queueSize - 1) {
                 return false; // the last place is kept for the ERROR that ends the watch
             }
-            return queue.offer(line(type, event.object())).isEnqueued();
+            return queue.offer(line(type, event)).isEnqueued();
         }
 
         @Override
@@ -167,16 +169,18 @@ final class Watches {
             return lineOf(line);
         }
 
-        private ByteString line(String type, ApiObject object) {
-            ObjectNode line = Json.mapper().createObjectNode();
-            line.put("type", type);
+        private ByteString line(String type, WatchCache.Event event) {
+            ApiObject object = event.object();
             if (table) {
+                ObjectNode line = Json.mapper().createObjectNode();
+                line.put("type", type);
                 line.set("object", Tables.of(cache.kind(), List.of(object), object.metadata().resourceVersion(), null,
                         !columnsSent.getAndSet(true), false, Instant.now()));
-            } else {
-                line.set("object", Json.mapper().valueToTree(object));
+                return lineOf(line);
             }
-            return lineOf(line);
+            // {"type":"...","object":<the object's JSON, written once for every watcher>}
+            return ByteString.fromString("{\"type\":\"" + type + "\",\"object\":")
+                    .concat(ByteString.fromArrayUnsafe(event.objectJson())).concat(LINE_END);
         }
     }
 }

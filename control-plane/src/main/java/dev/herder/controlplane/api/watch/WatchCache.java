@@ -1,10 +1,12 @@
 package dev.herder.controlplane.api.watch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.herder.controlplane.store.Informer;
 import dev.herder.controlplane.store.ObjectStore;
 import dev.herder.controlplane.store.RegistryKeys;
 import dev.herder.controlplane.store.StoreException;
 import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.manifest.Json;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,8 +32,59 @@ public final class WatchCache implements Informer.Listener {
 
     public enum Type { ADDED, MODIFIED, DELETED }
 
-    /** One change: object as it is now (DELETED: as it was last), previous as it was before (null: new). */
-    public record Event(Type type, ApiObject object, ApiObject previous, long revision) {
+    /**
+     * One change: object as it is now (DELETED: as it was last), previous as it was before (null: new). It keeps the
+     * object's JSON once some watcher has asked for it, so a change fanned out to a thousand watchers is written
+     * once, not once per watcher.
+     */
+    public static final class Event {
+        private final Type type;
+        private final ApiObject object;
+        private final ApiObject previous;
+        private final long revision;
+        private volatile byte[] json;
+
+        public Event(Type type, ApiObject object, ApiObject previous, long revision) {
+            this.type = type;
+            this.object = object;
+            this.previous = previous;
+            this.revision = revision;
+        }
+
+        public Type type() {
+            return type;
+        }
+
+        public ApiObject object() {
+            return object;
+        }
+
+        public ApiObject previous() {
+            return previous;
+        }
+
+        public long revision() {
+            return revision;
+        }
+
+        /** The object as JSON, written the first time it is asked for (racing writers write the same bytes). */
+        public byte[] objectJson() {
+            byte[] written = json;
+            if (written == null) {
+                try {
+                    written = Json.mapper().writeValueAsBytes(object);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot write " + object.kind() + " as JSON", e);
+                }
+                json = written;
+            }
+            return written;
+        }
+
+        @Override
+        public String toString() {
+            return type + " " + (object == null ? null : object.key()) + " at " + revision;
+        }
     }
 
     /** One client's watch, fed by the cache. */

@@ -24,13 +24,20 @@ public final class SchemaChecker {
 
     private final List<FieldError> errors = new ArrayList<>();
     private final List<FieldError> warnings = new ArrayList<>();
+    private final UnknownFields unknownFields;
 
-    private SchemaChecker() {
+    private SchemaChecker(UnknownFields unknownFields) {
+        this.unknownFields = unknownFields;
     }
 
-    /** Checks and trims the object in place. */
+    /** Checks and trims the object in place; unknown fields are errors. */
     public static Findings check(ObjectNode root, Schema.Obj schema) {
-        SchemaChecker checker = new SchemaChecker();
+        return check(root, schema, UnknownFields.STRICT);
+    }
+
+    /** Checks and trims the object in place; unknown fields are errors, or dropped, as the policy says. */
+    public static Findings check(ObjectNode root, Schema.Obj schema, UnknownFields unknownFields) {
+        SchemaChecker checker = new SchemaChecker(unknownFields);
         checker.walk(root, schema, "");
         return new Findings(List.copyOf(checker.errors), List.copyOf(checker.warnings));
     }
@@ -69,7 +76,15 @@ public final class SchemaChecker {
             Schema.Field field = schema.fields().get(name);
             String at = child(path, name);
             if (field == null) {
-                errors.add(new FieldError(at, "unknown field" + Suggestions.hint(name, schema.fields().keySet())));
+                FieldError unknown = new FieldError(at, "unknown field" + Suggestions.hint(name, schema.fields().keySet()));
+                switch (unknownFields) {
+                    case STRICT -> errors.add(unknown);
+                    case WARN -> warnings.add(unknown);
+                    case IGNORE -> { }
+                }
+                if (unknownFields != UnknownFields.STRICT) {
+                    object.remove(name);
+                }
             } else if (field.support() == Schema.Support.UNSUPPORTED) {
                 warnings.add(new FieldError(at, UNSUPPORTED));
                 object.remove(name);
