@@ -53,7 +53,12 @@ public final class PodDeletion {
             // have stopped (its agent removes them when the pod goes)
             return new RemoveNow();
         }
-        Instant deadline = now.plusSeconds(grace).truncatedTo(ChronoUnit.SECONDS);
+        // whole seconds, as Kubernetes writes times, rounded up: the pod never gets less than its grace period
+        Instant exact = now.plusSeconds(grace);
+        Instant deadline = exact.truncatedTo(ChronoUnit.SECONDS);
+        if (deadline.isBefore(exact)) {
+            deadline = deadline.plusSeconds(1);
+        }
         Instant current = deadline(pod);
         if (current != null && !deadline.isBefore(current)) {
             return new AlreadyTerminating();

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PodDeletionTest {
+    /** Not on a whole second: deadlines round up, so a pod never gets less than its grace period. */
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00.400Z");
 
     private static Pod pod(String node, Long specGrace, String phase, String deletionTimestamp) {
@@ -29,10 +30,10 @@ class PodDeletionTest {
         return Stream.of(
                 // what the pod is, the grace the delete asks (null: the pod's own), what happens (a deadline: marked)
                 Arguments.of("running on a node, its own 30 s", pod("n1", null, "Running", null), null,
-                        "2026-12-04T10:00:30Z"),
-                Arguments.of("its spec's grace period", pod("n1", 5L, "Running", null), null, "2026-12-04T10:00:05Z"),
+                        "2026-12-04T10:00:31Z"),
+                Arguments.of("its spec's grace period", pod("n1", 5L, "Running", null), null, "2026-12-04T10:00:06Z"),
                 Arguments.of("the delete's grace period wins", pod("n1", 5L, "Running", null), 60L,
-                        "2026-12-04T10:01:00Z"),
+                        "2026-12-04T10:01:01Z"),
                 Arguments.of("0: a force delete", pod("n1", 5L, "Running", null), 0L, "remove"),
                 Arguments.of("a spec grace period of 0", pod("n1", 0L, "Running", null), null, "remove"),
                 Arguments.of("not bound: nothing runs", pod(null, null, null, null), null, "remove"),
@@ -41,7 +42,7 @@ class PodDeletionTest {
                 Arguments.of("Terminating, a later deadline asked", pod("n1", null, "Running", "2026-12-04T10:00:10Z"),
                         30L, "already"),
                 Arguments.of("Terminating, an earlier deadline asked", pod("n1", null, "Running", "2026-12-04T10:00:10Z"),
-                        2L, "2026-12-04T10:00:02Z"),
+                        2L, "2026-12-04T10:00:03Z"),
                 Arguments.of("Terminating, then forced", pod("n1", null, "Running", "2026-12-04T10:00:10Z"), 0L,
                         "remove"));
     }
