@@ -170,12 +170,12 @@ public final class ClusterProcesses implements AutoCloseable {
         return out;
     }
 
-    /** The control-plane index whose port is in host:port. */
     /** The URL of control-plane node i's Kubernetes HTTP API. */
     public String httpServer(int controlPlane) {
         return "http://" + HOST + ":" + (basePort + HTTP_PORT_OFFSET + controlPlane);
     }
 
+    /** The control-plane index whose port is in host:port. */
     public int indexOf(String hostPort) {
         int index = Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1)) - basePort;
         if (index < 1 || index > size) {
