@@ -6,6 +6,7 @@ import dev.herder.cli.options.DurationConverter;
 import dev.herder.protocol.api.Kinds;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
+import dev.herder.protocol.wire.LogOptions;
 import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code herder logs POD [-c CONTAINER] [--tail N] [-f]}: a container's output, read by its node's agent.
+ * {@code herder logs POD [-c CONTAINER] [--tail N] [-f] [-p] [--timestamps] [--since DURATION]}: a container's
+ * output (of its current instance, or with -p of the one before), read by its node's agent.
  *
  * <p>Following (-f) polls: after the first answer the command asks again every {@value #POLL_MILLIS} ms for
  * only what the container printed after the offset it was last given, and prints that, until the container
@@ -37,6 +39,16 @@ public final class LogsCommand extends ClientVerb {
     @Option(names = {"-f", "--follow"}, description = "Keep printing what the container prints.")
     private boolean follow;
 
+    @Option(names = {"-p", "--previous"}, description = "The container's previous instance: the one that ended last.")
+    private boolean previous;
+
+    @Option(names = "--timestamps", description = "Put the time each line was written before it.")
+    private boolean timestamps;
+
+    @Option(names = "--since", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Only what was written in the last DURATION (e.g. 10s, 5m, 1h).")
+    private Duration since;
+
     @Option(names = "--follow-for", hidden = true, converter = DurationConverter.class,
             description = "Stop following after this long (for tests).")
     private Duration followFor;
@@ -50,23 +62,27 @@ public final class LogsCommand extends ClientVerb {
         if (tail != null && tail < 0) {
             throw new CliException("--tail must be 0 or more, not " + tail);
         }
-        Instant stopAt = followFor == null ? null : Instant.now().plus(followFor);
+        Instant now = Instant.now();
+        Instant stopAt = followFor == null ? null : now.plus(followFor);
+        // since is fixed once, so that every poll of a followed log reads the same output
+        LogOptions options = new LogOptions(previous, timestamps,
+                since == null ? null : now.minus(since).getEpochSecond());
         try (ApiClient client = connect()) {
-            ApiResponse.LogChunk chunk = ask(client, null);
+            ApiResponse.LogChunk chunk = ask(client, null, options);
             print(chunk);
             while (follow && !chunk.done() && (stopAt == null || Instant.now().isBefore(stopAt))) {
                 if (!chunk.truncated() && !pause()) {
                     break;
                 }
-                chunk = ask(client, chunk.nextOffset());
+                chunk = ask(client, chunk.nextOffset(), options);
                 print(chunk);
             }
         }
         return OK;
     }
 
-    private ApiResponse.LogChunk ask(ApiClient client, Long fromOffset) {
-        ApiRequest.Logs request = new ApiRequest.Logs(namespace, pod, container, tail, follow, fromOffset);
+    private ApiResponse.LogChunk ask(ApiClient client, Long fromOffset, LogOptions options) {
+        ApiRequest.Logs request = new ApiRequest.Logs(namespace, pod, container, tail, follow, fromOffset, options);
         return Responses.expect(client.call(request), ApiResponse.LogChunk.class);
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,55 @@ class LogsExecTest {
         assertEquals(1, r.exitCode());
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains("\"nobody\" not found"), r.err());
+    }
+
+    @Test
+    void readsThePreviousInstanceWithTimestampsSinceAndALimit() throws Exception {
+        Path dir = Path.of("target", "cluster-tests", "logs-exec", "kubectl-previous").toAbsolutePath();
+        Kubectl kubectl = new Kubectl(cluster.httpServer(1), dir);
+        String pod = "restarted";
+        env.apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + pod + "\nspec:\n"
+                + "  terminationGracePeriodSeconds: 1\n  containers:\n  - name: main\n    image: local/busybox:1\n"
+                + "    command: [\"sh\", \"-c\", \"echo run-$(head -c 8 /proc/sys/kernel/random/uuid); sleep 3600\"]\n");
+        String first = awaitLine(kubectl, pod, null);
+        Kubectl.Result none = kubectl.run("logs", "--previous", pod);
+        assertEquals(1, none.exitCode(), none::toString);
+        assertTrue(none.err().contains("previous terminated container \"main\" in pod \"" + pod + "\" not found"),
+                none::toString);
+
+        List<String> before = containersOf(pod);
+        assertEquals(1, before.size(), before::toString);
+        Process kill = new ProcessBuilder("docker", "kill", before.get(0)).redirectErrorStream(true).start();
+        String killed = new String(kill.getInputStream().readAllBytes());
+        assertEquals(0, kill.waitFor(), killed);
+        String second = awaitLine(kubectl, pod, first);
+
+        Kubectl.Result previous = kubectl.run("logs", "-p", pod);
+        assertEquals(first + "\n", previous.out(), previous::toString);
+        assertEquals(first + "\n", herder("logs", pod, "--previous").out(), "herder logs -p reads the same instance");
+        Kubectl.Result stamped = kubectl.run("logs", "--timestamps", pod);
+        assertTrue(stamped.out().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d+Z " + second + "\n"),
+                stamped::toString);
+        assertEquals(second + "\n", kubectl.run("logs", "--since=1h", pod).out());
+        assertEquals("run-", kubectl.run("logs", "--limit-bytes=4", pod).out());
+        Kubectl.Result both = kubectl.run("logs", "--since=1h", "--since-time=2026-01-01T00:00:00Z", pod);
+        assertEquals(1, both.exitCode(), both::toString);
+        assertEquals(2, containersOf(pod).size(), "the agent keeps the instance that ended, for logs --previous");
+    }
+
+    /** Waits for the pod's current instance to print its run-... line, other than the one given; returns it. */
+    private static String awaitLine(Kubectl kubectl, String pod, String other) {
+        AtomicReference<String> line = new AtomicReference<>();
+        LocalCluster.await(pod + " printing a run line" + (other == null ? "" : " other than " + other),
+                Duration.ofSeconds(60), () -> {
+                    try {
+                        line.set(kubectl.run("logs", pod).out().strip());
+                        return line.get().startsWith("run-") && !line.get().equals(other);
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        return line.get();
     }
 
     @Test

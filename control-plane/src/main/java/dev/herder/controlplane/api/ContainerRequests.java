@@ -53,7 +53,8 @@ final class ContainerRequests {
         return withTarget(request.namespace(), request.pod(), request.container(), target ->
                 AskPattern.<AgentCommand, ContainerLogsReply>ask(target.agent(),
                                 replyTo -> new ContainerLogsRequest(target.uid(), target.container(), request.tail(),
-                                        request.fromOffset(), resolver.toSerializationFormat(replyTo)),
+                                        request.fromOffset(), request.options(),
+                                        resolver.toSerializationFormat(replyTo)),
                                 askTimeout, system.scheduler())
                         .thenApply(r -> r.error() != null ? failure(r.error())
                                 : new ApiResponse.LogChunk(r.text(), r.nextOffset(), r.truncated(), r.done())));
@@ -135,7 +136,7 @@ final class ContainerRequests {
     }
 
     private static ApiResponse failure(String message) {
-        return new ApiResponse.Failure(new ApiError(ApiError.Code.INVALID, message));
+        return new ApiResponse.Failure(ApiError.badRequest(message));
     }
 
     private static CompletionStage<ApiResponse> done(ApiResponse response) {

@@ -29,6 +29,7 @@ import dev.herder.protocol.wire.ContainerExecReply;
 import dev.herder.protocol.wire.ContainerExecRequest;
 import dev.herder.protocol.wire.ContainerLogsReply;
 import dev.herder.protocol.wire.ContainerLogsRequest;
+import dev.herder.protocol.wire.LogOptions;
 import dev.herder.protocol.wire.NodeHeartbeat;
 import dev.herder.protocol.wire.PodAssignments;
 import dev.herder.protocol.wire.PodStatusReport;
@@ -117,11 +118,14 @@ class WireSerializationTest {
                 new MasterProtocol.Location("127.0.0.1:2551"),
                 new ApiRequest.Logs("default", "web", "main", 10, true, 42L),
                 new ApiRequest.Logs(null, "web", null, null, false, null),
+                new ApiRequest.Logs(null, "web", null, null, true, 7L, new LogOptions(true, true, 1_800_000_000L)),
                 new ApiRequest.Exec("default", "web", "main", List.of("sh", "-c", "echo hi")),
                 new ApiRequest.Within(new ApiRequest.Apply(List.<ApiObject>of(pod)), 600),
                 new ApiResponse.LogChunk("one\ntwo\n", 8L, false, true),
                 new ApiResponse.ExecResult(7, "hi\n"),
                 new ContainerLogsRequest("uid", "main", 1, null, "pekko://herder@127.0.0.1:2551/temp/$a"),
+                new ContainerLogsRequest("uid", "main", null, 3L, new LogOptions(false, true, null),
+                        "pekko://herder@127.0.0.1:2551/temp/$b"),
                 new ContainerLogsReply("one\n", 4L, true, false, null),
                 ContainerLogsReply.failed("no such container"),
                 new ContainerExecRequest("uid", "main", List.of("ls", "/"), 9000L, "pekko://herder@127.0.0.1:2551/temp/$b"),

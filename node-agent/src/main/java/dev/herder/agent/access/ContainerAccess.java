@@ -9,6 +9,7 @@ import dev.herder.protocol.wire.ContainerExecReply;
 import dev.herder.protocol.wire.ContainerExecRequest;
 import dev.herder.protocol.wire.ContainerLogsReply;
 import dev.herder.protocol.wire.ContainerLogsRequest;
+import dev.herder.protocol.wire.LogOptions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * Reads a pod container's output and runs commands in it, for {@code herder logs} and {@code herder exec}.
  * The container is found by Herder's labels (pod uid and container name): the running one, else the one of the
- * latest restart. Every call blocks on the engine: the NodeAgent runs them on its blocking executor.
+ * latest restart; for the previous instance's logs, the one before the newest. Every call blocks on the engine:
+ * the NodeAgent runs them on its blocking executor.
  */
 public final class ContainerAccess {
     private final ContainerRuntime runtime;
@@ -29,11 +31,15 @@ public final class ContainerAccess {
 
     public ContainerLogsReply logs(ContainerLogsRequest request, String podName) {
         try {
-            Optional<ContainerInfo> found = find(request.podUid(), request.container());
+            LogOptions options = request.options();
+            Optional<ContainerInfo> found = options.previous() ? previous(request.podUid(), request.container())
+                    : find(request.podUid(), request.container());
             if (found.isEmpty()) {
-                return ContainerLogsReply.failed(notCreated(request.container(), podName));
+                return ContainerLogsReply.failed(options.previous() ? "previous terminated container \""
+                        + request.container() + "\" in pod \"" + podName + "\" not found"
+                        : notCreated(request.container(), podName));
             }
-            String all = runtime.logs(found.get().id(), null);
+            String all = runtime.logs(found.get().id(), null, options.timestamps(), options.sinceEpochSecond());
             LogWindow window = LogWindow.of(all == null ? "" : all, request.tail(), request.fromOffset());
             return new ContainerLogsReply(window.text(), window.nextOffset(), window.truncated(),
                     !found.get().running(), null);
@@ -69,6 +75,14 @@ public final class ContainerAccess {
                 ContainerSpecs.CONTAINER_LABEL, container));
         return all.stream().max(Comparator.comparing(ContainerInfo::running)
                 .thenComparing(ContainerAccess::restartCount));
+    }
+
+    /** The instance before the newest one (the agent keeps the last that ended), when it has ended. */
+    private Optional<ContainerInfo> previous(String uid, String container) {
+        List<ContainerInfo> newestFirst = runtime.list(Map.of(ContainerSpecs.POD_UID_LABEL, uid,
+                ContainerSpecs.CONTAINER_LABEL, container)).stream()
+                .sorted(Comparator.comparing(ContainerAccess::restartCount).reversed()).toList();
+        return newestFirst.stream().skip(1).filter(c -> !c.running()).findFirst();
     }
 
     private static int restartCount(ContainerInfo c) {

@@ -17,7 +17,10 @@ final class ContainerRun {
 
     final Container container;
     String containerId;
+    /** An instance to remove before the next one is made (one that never started, or the one kept before). */
     String deadContainerId;
+    /** The last instance that ended, kept (stopped) for logs of the previous instance, as the kubelet keeps one. */
+    String keptContainerId;
     RestartHistory history = RestartHistory.NONE;
     ContainerStateTerminated lastTerminated;
     ContainerStatus status;

@@ -202,11 +202,13 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
 
     /**
      * Takes over the newest existing container of this name: running, it is watched as it is; ended, its exit is
-     * handled as if it had just been seen (the restartPolicy decides whether it runs again).
+     * handled as if it had just been seen (the restartPolicy decides whether it runs again). The newest other one
+     * that ended is kept for logs of the previous instance; the rest are removed.
      */
-    private void adopt(ContainerRun run, List<ContainerInfo> existing) {
+    private void adopt(ContainerRun run, List<ContainerInfo> all) {
+        List<ContainerInfo> existing = all.stream()
+                .filter(c -> run.container.name().equals(c.labels().get(ContainerSpecs.CONTAINER_LABEL))).toList();
         existing.stream()
-                .filter(c -> run.container.name().equals(c.labels().get(ContainerSpecs.CONTAINER_LABEL)))
                 .max(Comparator.comparingInt(PodWorker::restartCountOf))
                 .ifPresent(c -> {
                     int restarts = restartCountOf(c);
@@ -215,7 +217,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
                         run.history = RestartHistory.adopted(restarts, parse(c.startedAt(), Instant.now()));
                         getContext().getLog().info("pod {}: adopted running container {} ({})", pod.key(),
                                 run.container.name(), c.id());
-                    } else if (c.startedAt() == null || c.startedAt().startsWith("0001")) {
+                    } else if (neverStarted(c)) {
                         // created but never started (the agent stopped in between): made again, same count
                         run.deadContainerId = c.id();
                         run.history = RestartHistory.adopted(restarts, null);
@@ -226,13 +228,23 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
                         run.history = RestartHistory.adopted(restarts, parse(c.startedAt(), Instant.now()));
                     }
                 });
+        // the newest other instance that ran and ended is kept for logs of the previous instance
         existing.stream()
-                .filter(c -> run.container.name().equals(c.labels().get(ContainerSpecs.CONTAINER_LABEL)))
-                .filter(c -> !c.id().equals(run.containerId) && !c.id().equals(run.deadContainerId))
+                .filter(c -> !c.running() && !neverStarted(c) && !c.id().equals(run.containerId)
+                        && !c.id().equals(run.deadContainerId))
+                .max(Comparator.comparingInt(PodWorker::restartCountOf))
+                .ifPresent(c -> run.keptContainerId = c.id());
+        existing.stream()
+                .filter(c -> !c.id().equals(run.containerId) && !c.id().equals(run.deadContainerId)
+                        && !c.id().equals(run.keptContainerId))
                 .forEach(c -> async(() -> {
                     runtime.remove(c.id());
                     return null;
                 }, (v, failure) -> new Tick()));
+    }
+
+    private static boolean neverStarted(ContainerInfo c) {
+        return c.startedAt() == null || c.startedAt().startsWith("0001");
     }
 
     private static int restartCountOf(ContainerInfo c) {
@@ -370,7 +382,8 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         if (next instanceof RestartBackoff.RestartAfter after) {
             run.history = run.history.afterRestart(after.delay(), null);
             run.lastTerminated = ended;
-            run.deadContainerId = info.id();
+            run.deadContainerId = run.keptContainerId;
+            run.keptContainerId = info.id();
             run.containerId = null;
             run.notBefore = now.plus(after.delay());
             if (!after.delay().isZero()) {
@@ -478,7 +491,8 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
         List<List<String>> waves = StartOrder.waves(pod.spec().containers());
         for (int i = waves.size() - 1; i >= 0; i--) {
             stopWaves.add(waves.get(i).stream().map(runs::get).filter(r -> r.containerId != null).toList());
-            waves.get(i).forEach(name -> Stream.of(runs.get(name).containerId, runs.get(name).deadContainerId)
+            waves.get(i).forEach(name -> Stream.of(runs.get(name).containerId, runs.get(name).deadContainerId,
+                            runs.get(name).keptContainerId)
                     .filter(java.util.Objects::nonNull).forEach(removals::add));
         }
         Map<ContainerRun, String> live = new java.util.HashMap<>();

@@ -35,7 +35,15 @@ public interface ContainerRuntime extends AutoCloseable {
     List<ContainerInfo> list(Map<String, String> labels);
 
     /** The container's output (stdout and stderr), the last tail lines or all when tail is null. */
-    String logs(String containerId, Integer tail);
+    default String logs(String containerId, Integer tail) {
+        return logs(containerId, tail, false, null);
+    }
+
+    /**
+     * The same, each line after the time it was written when timestamps (RFC 3339 with nanoseconds), and only what
+     * was written from sinceEpochSecond on when that is given.
+     */
+    String logs(String containerId, Integer tail, boolean timestamps, Long sinceEpochSecond);
 
     /** Runs a command in a running container and waits for it within the timeout. */
     ExecResult exec(String containerId, List<String> command, Duration timeout);

@@ -6,6 +6,11 @@ public record ApiError(Code code, String message) implements WireMessage {
     public enum Code {
         /** The input is malformed or breaks a validation rule (HTTP 422). */
         INVALID,
+        /**
+         * The request cannot be carried out as asked, though well formed: a container the pod does not have or that is
+         * not running, a previous instance that is not there (HTTP 400).
+         */
+        BAD_REQUEST,
         /** No such object (HTTP 404). */
         NOT_FOUND,
         /** A create named an object that exists already (HTTP 409 AlreadyExists). */
@@ -22,6 +27,10 @@ public record ApiError(Code code, String message) implements WireMessage {
 
     public static ApiError invalid(String message) {
         return new ApiError(Code.INVALID, message);
+    }
+
+    public static ApiError badRequest(String message) {
+        return new ApiError(Code.BAD_REQUEST, message);
     }
 
     public static ApiError notFound(String message) {

@@ -75,10 +75,18 @@ public sealed interface ApiRequest extends WireMessage {
      * container; tail null means all lines. fromOffset null asks for the output as it is now (the last tail
      * lines); a number asks only for what the container printed after that position (a LogChunk's
      * nextOffset), which is how {@code herder logs -f} follows: it polls with the offset it was last given.
-     * follow says the client will poll on; the answer is the same.
+     * follow says the client will poll on; the answer is the same. options: which instance, timestamps, since
+     * when (null: the current instance's output as written).
      */
-    record Logs(String namespace, String pod, String container, Integer tail, boolean follow, Long fromOffset)
-            implements ApiRequest {
+    record Logs(String namespace, String pod, String container, Integer tail, boolean follow, Long fromOffset,
+                LogOptions options) implements ApiRequest {
+        public Logs {
+            options = LogOptions.orNone(options);
+        }
+
+        public Logs(String namespace, String pod, String container, Integer tail, boolean follow, Long fromOffset) {
+            this(namespace, pod, container, tail, follow, fromOffset, null);
+        }
     }
 
     /** Runs a command in a pod's running container, answered with {@link ApiResponse.ExecResult}. */

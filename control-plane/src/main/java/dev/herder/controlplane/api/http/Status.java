@@ -15,6 +15,7 @@ public record Status(StatusCode code, String reason, String message, String kind
     public static Status of(ApiError error, String resource, String name) {
         return switch (error.code()) {
             case INVALID -> new Status(StatusCodes.UNPROCESSABLE_ENTITY, "Invalid", error.message(), resource, name);
+            case BAD_REQUEST -> new Status(StatusCodes.BAD_REQUEST, "BadRequest", error.message(), resource, name);
             case NOT_FOUND -> new Status(StatusCodes.NOT_FOUND, "NotFound", error.message(), resource, name);
             case ALREADY_EXISTS -> new Status(StatusCodes.CONFLICT, "AlreadyExists", error.message(), resource, name);
             case CONFLICT -> new Status(StatusCodes.CONFLICT, "Conflict", error.message(), resource, name);

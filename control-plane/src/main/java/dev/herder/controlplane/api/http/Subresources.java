@@ -12,8 +12,10 @@ import dev.herder.protocol.printing.Cells;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
+import dev.herder.protocol.wire.LogOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,9 +33,9 @@ import org.apache.pekko.util.ByteString;
 
 /**
  * The subresources kubectl uses: a pod's {@code log} (all of it, the last tailLines, or followed with
- * {@code follow=true}: streamed as the container prints, until it ends or the client leaves), its {@code exec}
- * ({@link Exec}) and a replication
- * controller's {@code scale} (an autoscaling/v1 Scale: GET, and PUT or merge PATCH of spec.replicas).
+ * {@code follow=true}: streamed as the container prints, until it ends or the client leaves; at most limitBytes;
+ * the previous instance's, with timestamps, since a time: {@link LogQuery}), its {@code exec} ({@link Exec}) and a
+ * replication controller's {@code scale} (an autoscaling/v1 Scale: GET, and PUT or merge PATCH of spec.replicas).
  */
 final class Subresources {
     static final String LOG = "log";
@@ -140,7 +142,9 @@ final class Subresources {
         String container = query.text("container");
         Integer tail = query.number("tailLines");
         Integer limitBytes = query.number("limitBytes");
-        ApiRequest.Logs first = new ApiRequest.Logs(path.namespace(), path.name(), container, tail, false, null);
+        LogOptions options = LogQuery.options(query, Instant.now());
+        ApiRequest.Logs first = new ApiRequest.Logs(path.namespace(), path.name(), container, tail, false, null,
+                options);
         return service.handle(first).thenApply(answer -> {
             if (!(answer instanceof ApiResponse.LogChunk chunk)) {
                 return Replies.failure(answer, path);
@@ -152,7 +156,7 @@ final class Subresources {
             Source<ByteString, ?> rest = Source.unfoldAsync(chunk, last -> last.done()
                     ? CompletableFuture.completedFuture(Optional.empty())
                     : Patterns.after(FOLLOW_POLL, materializer.system(), () -> service.handle(new ApiRequest.Logs(
-                            path.namespace(), path.name(), container, null, true, last.nextOffset()))).thenApply(next ->
+                            path.namespace(), path.name(), container, null, true, last.nextOffset(), options))).thenApply(next ->
                             next instanceof ApiResponse.LogChunk c ? Optional.of(Pair.create(c, ByteString.fromString(
                                     c.text()))) : Optional.empty()));
             Source<ByteString, ?> all = Source.single(ByteString.fromString(chunk.text())).concat(rest)

@@ -182,10 +182,13 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public String logs(String containerId, Integer tail) {
+    public String logs(String containerId, Integer tail, boolean timestamps, Long sinceEpochSecond) {
         return call("read the logs of container " + containerId, () -> {
             StringBuilder text = new StringBuilder();
-            var cmd = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true);
+            var cmd = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTimestamps(timestamps);
+            if (sinceEpochSecond != null) {
+                cmd.withSince(Math.toIntExact(sinceEpochSecond));
+            }
             if (tail != null) {
                 cmd.withTail(tail);
             } else {
