@@ -25,16 +25,21 @@ import dev.herder.protocol.api.ServiceSpec;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
+import dev.herder.protocol.wire.ContainerAttachReply;
+import dev.herder.protocol.wire.ContainerAttachRequest;
 import dev.herder.protocol.wire.ContainerExecReply;
 import dev.herder.protocol.wire.ContainerExecRequest;
 import dev.herder.protocol.wire.ContainerLogsReply;
 import dev.herder.protocol.wire.ContainerLogsRequest;
+import dev.herder.protocol.wire.ExecInput;
+import dev.herder.protocol.wire.ExecOutput;
 import dev.herder.protocol.wire.LogOptions;
 import dev.herder.protocol.wire.NodeHeartbeat;
 import dev.herder.protocol.wire.PodAssignments;
 import dev.herder.protocol.wire.PodStatusReport;
 import dev.herder.protocol.wire.ReplicationControllerCommand;
 import dev.herder.protocol.wire.ServiceCommand;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -130,7 +135,19 @@ class WireSerializationTest {
                 ContainerLogsReply.failed("no such container"),
                 new ContainerExecRequest("uid", "main", List.of("ls", "/"), 9000L, "pekko://herder@127.0.0.1:2551/temp/$b"),
                 new ContainerExecReply(0, "bin\n", null),
-                ContainerExecReply.failed("not running"));
+                ContainerExecReply.failed("not running"),
+                new ContainerAttachRequest("uid", "main", List.of("sh"), true, true,
+                        "pekko://herder@127.0.0.1:2551/system/StreamSupervisor-0/sourceRef-1", "pekko://herder@127.0.0.1:2551/temp/$c"),
+                new ContainerAttachRequest("uid", "main", List.of("cat"), false, false, null, "pekko://herder@127.0.0.1:2551/temp/$d"),
+                new ContainerAttachReply("pekko://herder@127.0.0.1:2561/system/StreamSupervisor-0/sourceRef-2", null),
+                ContainerAttachReply.failed("container \"main\" of pod \"web\" is not running"),
+                new ExecInput.Stdin("hello\n".getBytes(StandardCharsets.UTF_8)),
+                new ExecInput.CloseStdin(),
+                new ExecInput.Resize(80, 24),
+                new ExecOutput.Stdout(new byte[] {0, 1, (byte) 255}),
+                new ExecOutput.Stderr("oops\n".getBytes(StandardCharsets.UTF_8)),
+                new ExecOutput.Exited(3),
+                new ExecOutput.Failed("the engine went away"));
     }
 
     @ParameterizedTest
