@@ -48,6 +48,14 @@ public interface ContainerRuntime extends AutoCloseable {
     /** Runs a command in a running container and waits for it within the timeout. */
     ExecResult exec(String containerId, List<String> command, Duration timeout);
 
+    /**
+     * Starts a command in a running container with its streams attached: stdin when stdin, a terminal when tty
+     * (stderr then comes on stdout, as a terminal has one output). Fails when it cannot be started.
+     */
+    default AttachedExec attach(String containerId, List<String> command, boolean stdin, boolean tty) {
+        throw new RuntimeFailure("this runtime runs no commands attached to a terminal or to stdin", false, null);
+    }
+
     @Override
     void close();
 }

@@ -16,6 +16,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.herder.agent.runtime.AttachedExec;
 import dev.herder.agent.runtime.ContainerInfo;
 import dev.herder.agent.runtime.ContainerRuntime;
 import dev.herder.agent.runtime.ContainerSpec;
@@ -210,6 +211,17 @@ public final class DockerRuntime implements ContainerRuntime {
             }
             Long code = docker.inspectExecCmd(execId).exec().getExitCodeLong();
             return new ExecResult(code == null ? -1 : code.intValue(), text.toString());
+        });
+    }
+
+    @Override
+    public AttachedExec attach(String containerId, List<String> command, boolean stdin, boolean tty) {
+        return call("run " + command + " attached in container " + containerId, () -> {
+            String execId = docker.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
+                    .withAttachStdin(stdin).withAttachStdout(true).withAttachStderr(true).withTty(tty).exec().getId();
+            EngineStream stream = EngineStream.open(host, "/exec/" + execId + "/start",
+                    "{\"Detach\":false,\"Tty\":" + tty + "}", settings.responseTimeout());
+            return new DockerExec(docker, execId, stream, tty, settings.responseTimeout());
         });
     }
 
