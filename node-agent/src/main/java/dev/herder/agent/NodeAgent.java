@@ -1,6 +1,7 @@
 package dev.herder.agent;
 
 import dev.herder.agent.access.ContainerAccess;
+import dev.herder.agent.access.ExecStreams;
 import dev.herder.agent.pods.ContainerSpecs;
 import dev.herder.agent.pods.PodEvents;
 import dev.herder.agent.pods.PodWorker;
@@ -18,6 +19,8 @@ import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodStatus;
 import dev.herder.protocol.wire.AgentCommand;
+import dev.herder.protocol.wire.ContainerAttachReply;
+import dev.herder.protocol.wire.ContainerAttachRequest;
 import dev.herder.protocol.wire.ContainerExecReply;
 import dev.herder.protocol.wire.ContainerExecRequest;
 import dev.herder.protocol.wire.ContainerLogsReply;
@@ -157,6 +160,7 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
                 })
                 .onMessage(ContainerLogsRequest.class, this::onLogs)
                 .onMessage(ContainerExecRequest.class, this::onExec)
+                .onMessage(ContainerAttachRequest.class, this::onAttach)
                 .build();
     }
 
@@ -380,6 +384,21 @@ public final class NodeAgent extends AbstractBehavior<AgentCommand> {
             CompletableFuture.supplyAsync(() -> new ContainerAccess(runtime.runtime()).exec(request, podName), runtime.blocking())
                     .exceptionally(e -> ContainerExecReply.failed("could not run the command: " + e))
                     .thenAccept(replyTo::tell);
+        }
+        return this;
+    }
+
+    /** Starts a command attached to the asker's streams; the reply (its output's SourceRef) goes straight to the asker. */
+    private Behavior<AgentCommand> onAttach(ContainerAttachRequest request) {
+        ActorRef<ContainerAttachReply> replyTo = ActorRefResolver.get(getContext().getSystem())
+                .resolveActorRef(request.replyTo());
+        String refusal = refusal(request.podUid());
+        if (refusal != null) {
+            replyTo.tell(ContainerAttachReply.failed(refusal));
+        } else {
+            String podName = assigned.get(request.podUid()).metadata().name();
+            new ExecStreams(getContext().getSystem(), runtime.blocking(), new ContainerAccess(runtime.runtime()))
+                    .attach(request, podName).thenAccept(replyTo::tell);
         }
         return this;
     }

@@ -1,10 +1,12 @@
 package dev.herder.agent.access;
 
 import dev.herder.agent.pods.ContainerSpecs;
+import dev.herder.agent.runtime.AttachedExec;
 import dev.herder.agent.runtime.ContainerInfo;
 import dev.herder.agent.runtime.ContainerRuntime;
 import dev.herder.agent.runtime.ExecResult;
 import dev.herder.agent.runtime.RuntimeFailure;
+import dev.herder.protocol.wire.ContainerAttachRequest;
 import dev.herder.protocol.wire.ContainerExecReply;
 import dev.herder.protocol.wire.ContainerExecRequest;
 import dev.herder.protocol.wire.ContainerLogsReply;
@@ -55,8 +57,7 @@ public final class ContainerAccess {
                 return ContainerExecReply.failed(notCreated(request.container(), podName));
             }
             if (!found.get().running()) {
-                return ContainerExecReply.failed("container \"" + request.container() + "\" of pod \"" + podName
-                        + "\" is not running (it exited with code " + found.get().exitCode() + ")");
+                return ContainerExecReply.failed(notRunning(request.container(), podName, found.get()));
             }
             ExecResult result = runtime.exec(found.get().id(), request.command(),
                     Duration.ofMillis(request.timeoutMillis()));
@@ -68,6 +69,21 @@ public final class ContainerAccess {
         } catch (RuntimeFailure e) {
             return ContainerExecReply.failed(e.getMessage());
         }
+    }
+
+    /**
+     * Starts the command attached in the pod's running container; fails with what is wrong (the container not
+     * created yet, not running, the engine's refusal).
+     */
+    public AttachedExec attach(ContainerAttachRequest request, String podName) {
+        Optional<ContainerInfo> found = find(request.podUid(), request.container());
+        if (found.isEmpty()) {
+            throw new RuntimeFailure(notCreated(request.container(), podName), true, null);
+        }
+        if (!found.get().running()) {
+            throw new RuntimeFailure(notRunning(request.container(), podName, found.get()), true, null);
+        }
+        return runtime.attach(found.get().id(), request.command(), request.stdin(), request.tty());
     }
 
     private Optional<ContainerInfo> find(String uid, String container) {
@@ -91,6 +107,11 @@ public final class ContainerAccess {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    private static String notRunning(String container, String podName, ContainerInfo found) {
+        return "container \"" + container + "\" of pod \"" + podName + "\" is not running (it exited with code "
+                + found.exitCode() + ")";
     }
 
     private static String notCreated(String container, String podName) {
