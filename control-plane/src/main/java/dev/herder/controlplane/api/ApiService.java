@@ -28,6 +28,8 @@ import dev.herder.protocol.validation.Validator;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
+import dev.herder.protocol.wire.ExecInput;
+import dev.herder.protocol.wire.ExecOutput;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,10 +39,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.stream.javadsl.Flow;
 
 /**
  * The API as a facade returning CompletionStage: what the ClusterClient endpoint (and later HTTP) calls. It is
@@ -82,6 +86,14 @@ public final class ApiService {
             return handle(within.request(), WriteBy.halfOf(Duration.ofMillis(within.millis())));
         }
         return handle(request, WriteBy.NONE);
+    }
+
+    /**
+     * A command run attached (kubectl exec): stdin from the flow's input when stdin, a terminal when tty; the flow's
+     * output is what the command prints, then its exit code or why it could not be run.
+     */
+    public Flow<ExecInput, ExecOutput, NotUsed> attach(ApiRequest.Exec exec, boolean stdin, boolean tty) {
+        return containers.attach(exec, stdin, tty);
     }
 
     private CompletionStage<ApiResponse> handle(ApiRequest request, WriteBy writeBy) {

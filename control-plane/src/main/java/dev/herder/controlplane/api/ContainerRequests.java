@@ -11,20 +11,33 @@ import dev.herder.protocol.wire.AgentCommand;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
+import dev.herder.protocol.wire.ContainerAttachReply;
+import dev.herder.protocol.wire.ContainerAttachRequest;
 import dev.herder.protocol.wire.ContainerExecReply;
 import dev.herder.protocol.wire.ContainerExecRequest;
 import dev.herder.protocol.wire.ContainerLogsReply;
 import dev.herder.protocol.wire.ContainerLogsRequest;
+import dev.herder.protocol.wire.ExecInput;
+import dev.herder.protocol.wire.ExecOutput;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.SourceRef;
+import org.apache.pekko.stream.StreamRefResolver;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.javadsl.StreamRefs;
+import org.reactivestreams.Subscriber;
 
 /**
  * {@code herder logs} and {@code herder exec}: finds the pod, its container and the node it is bound to, then
@@ -74,29 +87,74 @@ final class ContainerRequests {
                                 : new ApiResponse.ExecResult(r.exitCode(), r.output())));
     }
 
+    /**
+     * kubectl exec: the command started attached in the pod's container, fed with input (stdin, its end, the
+     * terminal's size); the flow's output is what it prints, then its exit code, or why it could not be run. The
+     * input crosses to the agent as a SourceRef, the output comes back as one.
+     */
+    Flow<ExecInput, ExecOutput, NotUsed> attach(ApiRequest.Exec request, boolean stdin, boolean tty) {
+        Pair<Subscriber<ExecInput>, Source<ExecInput, NotUsed>> input = Source.<ExecInput>asSubscriber()
+                .preMaterialize(system);
+        CompletionStage<Source<ExecOutput, NotUsed>> output;
+        if (request.command() == null || request.command().isEmpty()) {
+            output = done(failed("no command to run: give one after --"));
+        } else {
+            output = this.<Source<ExecOutput, NotUsed>>withTarget(request.namespace(), request.pod(),
+                    request.container(), target -> started(target, request.command(), stdin, tty, input.second()),
+                    refused -> failed(refused instanceof ApiResponse.Failure f ? f.error().message()
+                            : "could not find the pod's container"))
+                    .exceptionally(e -> failed("the pod's node did not answer in time: " + e.getMessage()));
+        }
+        return Flow.fromSinkAndSource(Sink.fromSubscriber(input.first()), Source.completionStageSource(output)
+                .mapMaterializedValue(m -> NotUsed.getInstance()));
+    }
+
+    private CompletionStage<Source<ExecOutput, NotUsed>> started(Target target, List<String> command, boolean stdin,
+                                                                 boolean tty, Source<ExecInput, NotUsed> input) {
+        StreamRefResolver refs = StreamRefResolver.get(system);
+        SourceRef<ExecInput> inputRef = input.runWith(StreamRefs.sourceRef(), system);
+        return AskPattern.<AgentCommand, ContainerAttachReply>ask(target.agent(),
+                        replyTo -> new ContainerAttachRequest(target.uid(), target.container(), command, stdin, tty,
+                                refs.toSerializationFormat(inputRef), resolver.toSerializationFormat(replyTo)),
+                        askTimeout, system.scheduler())
+                .thenApply(r -> r.error() != null ? failed(r.error())
+                        : refs.<ExecOutput>resolveSourceRef(r.output()).getSource());
+    }
+
+    private static Source<ExecOutput, NotUsed> failed(String message) {
+        return Source.single(new ExecOutput.Failed(message));
+    }
+
     private CompletionStage<ApiResponse> withTarget(String namespace, String podName, String container,
                                                     Function<Target, CompletionStage<ApiResponse>> then) {
+        return withTarget(namespace, podName, container, then, refused -> refused);
+    }
+
+    /** Calls then with the pod's container and agent; or answers what refused says of the failure to find them. */
+    private <T> CompletionStage<T> withTarget(String namespace, String podName, String container,
+                                              Function<Target, CompletionStage<T>> then,
+                                              Function<ApiResponse, T> refused) {
         String ns = namespace == null ? Kinds.DEFAULT_NAMESPACE : namespace;
         return get(Pod.KIND, new ObjectKey(Pod.KIND, ns, podName).id()).thenCompose(podAnswer -> {
             if (!(podAnswer instanceof ApiResponse.Objects found) || found.items().isEmpty()) {
-                return done(podAnswer);
+                return done(refused.apply(podAnswer));
             }
             Pod pod = (Pod) found.items().get(0);
             String problem = containerProblem(pod, container);
             if (problem != null) {
-                return done(failure(problem));
+                return done(refused.apply(failure(problem)));
             }
             String chosen = container != null ? container : pod.spec().containers().get(0).name();
             String nodeName = pod.spec().nodeName();
             if (nodeName == null) {
-                return done(failure("pod \"" + podName + "\" is not bound to a node yet, so it has no containers to"
-                        + " reach; see `herder describe pod " + podName + "`"));
+                return done(refused.apply(failure("pod \"" + podName + "\" is not bound to a node yet, so it has no"
+                        + " containers to reach; see `herder describe pod " + podName + "`")));
             }
             return get(Node.KIND, new ObjectKey(Node.KIND, null, nodeName).id()).thenCompose(nodeAnswer -> {
                 String agentPath = agentPath(nodeAnswer);
                 if (agentPath == null) {
-                    return done(failure("node \"" + nodeName + "\" of pod \"" + podName
-                            + "\" has no agent registered to ask"));
+                    return done(refused.apply(failure("node \"" + nodeName + "\" of pod \"" + podName
+                            + "\" has no agent registered to ask")));
                 }
                 ActorRef<AgentCommand> agent = resolver.resolveActorRef(agentPath);
                 return then.apply(new Target(pod.metadata().uid(), podName, chosen, agent));
@@ -139,7 +197,7 @@ final class ContainerRequests {
         return new ApiResponse.Failure(ApiError.badRequest(message));
     }
 
-    private static CompletionStage<ApiResponse> done(ApiResponse response) {
+    private static <T> CompletionStage<T> done(T response) {
         return CompletableFuture.completedFuture(response);
     }
 }
