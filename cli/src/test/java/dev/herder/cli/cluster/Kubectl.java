@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The kubectl installed on this machine, run against one server with a kubeconfig and a discovery cache of its own
@@ -59,11 +60,16 @@ final class Kubectl {
     }
 
     Result run(String... args) throws IOException, InterruptedException {
-        return runWithInput(null, args);
+        return runWithInput((byte[]) null, args);
     }
 
     /** Runs kubectl with stdin (for "-f -"). */
     Result runWithInput(String stdin, String... args) throws IOException, InterruptedException {
+        return runWithInput(stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs kubectl with these bytes on its stdin, then its end. */
+    Result runWithInput(byte[] stdin, String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile(cache.getParent(), "out", ".txt");
         Path err = Files.createTempFile(cache.getParent(), "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command(args)).redirectOutput(out.toFile())
@@ -71,7 +77,7 @@ final class Kubectl {
         builder.environment().put("HOME", cache.getParent().toString());
         Process p = builder.start();
         if (stdin != null) {
-            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().write(stdin);
         }
         p.getOutputStream().close();
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -80,6 +86,19 @@ final class Kubectl {
                     + " s; it printed: " + Files.readString(out) + Files.readString(err));
         }
         return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /**
+     * Starts kubectl in a terminal of its own (util-linux script) of this many columns and rows; what it prints
+     * goes to out, and what is written to the process's stdin is typed at the terminal.
+     */
+    Process startInTerminal(Path out, int columns, int rows, String... args) throws IOException {
+        String line = command(args).stream().map(word -> "'" + word.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" "));
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", "stty cols " + columns + " rows " + rows + "; "
+                + line, "/dev/null").redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().put("HOME", cache.getParent().toString());
+        return builder.start();
     }
 
     private List<String> command(String... args) {

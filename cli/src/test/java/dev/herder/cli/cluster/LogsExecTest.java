@@ -1,6 +1,7 @@
 package dev.herder.cli.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herder.cli.CliRun;
@@ -9,6 +10,7 @@ import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -189,8 +191,6 @@ class LogsExecTest {
         assertEquals("hello\n", failing.out());
         Kubectl.Result named = kubectl.run("exec", pod, "-c", "main", "--", "true");
         assertEquals(0, named.exitCode(), named::toString);
-        Kubectl.Result interactive = kubectl.run("exec", "-i", pod, "--", "cat");
-        assertTrue(interactive.exitCode() != 0 && interactive.err().contains("stdin"), interactive::toString);
 
         Path out = dir.resolve("follow.txt");
         Process follow = kubectl.start(out, "logs", "-f", pod);
@@ -205,6 +205,72 @@ class LogsExecTest {
         } finally {
             follow.destroy();
         }
+    }
+
+    @Test
+    void kubectlExecFeedsStdinToTheCommandToItsEnd() throws Exception {
+        Kubectl kubectl = new Kubectl(cluster.httpServer(1), Path.of("target", "cluster-tests", "logs-exec",
+                "kubectl-stdin").toAbsolutePath());
+        Kubectl.Result echoed = kubectl.runWithInput("hello\n", "exec", "-i", POD, "--", "cat");
+        assertEquals(0, echoed.exitCode(), echoed::toString);
+        assertEquals("hello\n", echoed.out());
+        Kubectl.Result exited = kubectl.runWithInput("a line\n", "exec", "-i", POD, "--", "sh", "-c", "read x; exit 3");
+        assertEquals(3, exited.exitCode(), exited::toString);
+        Kubectl.Result counted = kubectl.runWithInput(new byte[200 * 1024], "exec", "-i", POD, "--", "wc", "-c");
+        assertEquals(0, counted.exitCode(), counted::toString);
+        assertEquals("204800", counted.out().strip());
+        Kubectl.Result apart = kubectl.run("exec", POD, "--", "sh", "-c", "echo out; echo err >&2");
+        assertEquals("out\n", apart.out(), apart::toString);
+        assertEquals("err\n", apart.err(), apart::toString);
+    }
+
+    @Test
+    void kubectlExecGivesATerminalOfKubectlsSize() throws Exception {
+        Path dir = Path.of("target", "cluster-tests", "logs-exec", "kubectl-tty").toAbsolutePath();
+        Kubectl kubectl = new Kubectl(cluster.httpServer(1), dir);
+        Path out = dir.resolve("tty.txt");
+        Process shell = kubectl.startInTerminal(out, 91, 27, "exec", "-it", POD, "--", "sh");
+        try {
+            LocalCluster.await("the shell's prompt in kubectl's terminal", Duration.ofSeconds(20),
+                    () -> read(out).contains("# "));
+            shell.getOutputStream().write("stty size; echo to-stderr >&2; exit 4\n".getBytes(StandardCharsets.UTF_8));
+            shell.getOutputStream().flush();
+            assertTrue(shell.waitFor(30, TimeUnit.SECONDS), () -> "kubectl exec -it still runs: " + read(out));
+        } finally {
+            shell.destroy();
+        }
+        assertTrue(read(out).contains("27 91"), () -> read(out));
+        assertTrue(read(out).contains("to-stderr"), () -> read(out));
+        assertEquals(4, shell.exitValue(), () -> read(out));
+    }
+
+    @Test
+    void kubectlExecStreamsOutputBeforeTheCommandEnds() throws Exception {
+        Path dir = Path.of("target", "cluster-tests", "logs-exec", "kubectl-stream").toAbsolutePath();
+        Kubectl kubectl = new Kubectl(cluster.httpServer(1), dir);
+        Path out = dir.resolve("stream.txt");
+        Process exec = kubectl.start(out, "exec", POD, "--", "sh", "-c", "echo first; sleep 30; echo last");
+        try {
+            LocalCluster.await("kubectl exec to print the first line while the command sleeps", Duration.ofSeconds(20),
+                    () -> read(out).contains("first"));
+            assertTrue(exec.isAlive(), () -> "kubectl exec ended before the command: " + read(out));
+            assertFalse(read(out).contains("last"), () -> read(out));
+        } finally {
+            exec.destroy();
+        }
+    }
+
+    @Test
+    void kubectlExecShowsWhyACommandCannotRun() throws Exception {
+        Kubectl kubectl = new Kubectl(cluster.httpServer(1), Path.of("target", "cluster-tests", "logs-exec",
+                "kubectl-errors").toAbsolutePath());
+        Kubectl.Result container = kubectl.runWithInput("x\n", "exec", "-i", POD, "-c", "db", "--", "cat");
+        assertEquals(1, container.exitCode(), container::toString);
+        assertTrue(container.err().contains("pod \"talker\" has no container \"db\"; its containers are: main"),
+                container::toString);
+        Kubectl.Result pod = kubectl.run("exec", "nobody", "--", "true");
+        assertEquals(1, pod.exitCode(), pod::toString);
+        assertTrue(pod.err().contains("\"nobody\" not found"), pod::toString);
     }
 
     @Test
