@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code herder logs} and {@code herder exec} through a one-node control plane to a node agent on the machine's
  * real Docker engine: the output of a pod's container, its last lines, a line printed while following, a
- * command's output and exit code, and a clear refusal for a container the pod does not have; and a graceful
+ * command's output and exit code, and a clear refusal for a container the pod does not have; kubectl exec with
+ * stdin to its end, in a terminal of kubectl's size, its output streamed before the command ends; and a graceful
  * delete: the pod Terminating while its preStop hook runs, kubectl's and herder's delete waiting until it is gone.
  */
 class LogsExecTest {

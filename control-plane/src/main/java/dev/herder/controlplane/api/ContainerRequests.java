@@ -103,7 +103,7 @@ final class ContainerRequests {
                     request.container(), target -> started(target, request.command(), stdin, tty, input.second()),
                     refused -> failed(refused instanceof ApiResponse.Failure f ? f.error().message()
                             : "could not find the pod's container"))
-                    .exceptionally(e -> failed("the pod's node did not answer in time: " + e.getMessage()));
+                    .exceptionally(e -> failed("could not start the command on the pod's node: " + e.getMessage()));
         }
         return Flow.fromSinkAndSource(Sink.fromSubscriber(input.first()), Source.completionStageSource(output)
                 .mapMaterializedValue(m -> NotUsed.getInstance()));

@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * Carries an attached exec's streams across the cluster for {@code kubectl exec -i/-t}: the caller's input (a
  * SourceRef of {@link ExecInput}) goes to the command, and its output goes back as a SourceRef of
  * {@link ExecOutput} ending with the exit code. Reading and writing the command's streams block, so both run on
- * Pekko's blocking-I/O dispatcher, one thread each per exec, never on an actor's thread.
+ * the dispatcher herder.agent.exec-dispatcher, never on an actor's thread.
  */
 public final class ExecStreams {
-    private static final String BLOCKING_IO = "pekko.actor.default-blocking-io-dispatcher";
+    private static final String EXEC_DISPATCHER = "herder.agent.exec-dispatcher";
     private static final Logger LOG = LoggerFactory.getLogger(ExecStreams.class);
     private final ActorSystem<?> system;
     private final Executor blocking;
@@ -51,11 +51,11 @@ public final class ExecStreams {
         StreamRefResolver refs = StreamRefResolver.get(system);
         if (request.input() != null) {
             SourceRef<ExecInput> input = refs.resolveSourceRef(request.input());
-            input.getSource().runWith(Sink.<ExecInput>foreach(in -> send(exec, in)).async(BLOCKING_IO), system)
+            input.getSource().runWith(Sink.<ExecInput>foreach(in -> send(exec, in)).async(EXEC_DISPATCHER), system)
                     .whenComplete((done, failure) -> send(exec, new ExecInput.CloseStdin()));
         }
         Source<ExecOutput, NotUsed> output = Source.unfoldResource(() -> exec, e -> Optional.ofNullable(e.read()),
-                AttachedExec::close).async(BLOCKING_IO);
+                AttachedExec::close).async(EXEC_DISPATCHER);
         SourceRef<ExecOutput> ref = output.runWith(StreamRefs.sourceRef(), system);
         return new ContainerAttachReply(refs.toSerializationFormat(ref), null);
     }

@@ -6,6 +6,7 @@ import dev.herder.protocol.manifest.Json;
 import dev.herder.protocol.wire.ExecInput;
 import dev.herder.protocol.wire.ExecOutput;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,6 +24,8 @@ final class ExecChannels {
     static final int STATUS = 3;
     static final int RESIZE = 4;
     static final int CLOSE = 255;
+    /** The most stdin bytes one input carries across the cluster (a longer message is split). */
+    static final int MAX_STDIN = 32 * 1024;
 
     private ExecChannels() {
     }
@@ -35,7 +38,11 @@ final class ExecChannels {
         byte[] data = Arrays.copyOfRange(message, 1, message.length);
         int channel = message[0] & 0xff;
         if (channel == STDIN) {
-            return data.length == 0 ? List.of() : List.of(new ExecInput.Stdin(data));
+            List<ExecInput> pieces = new ArrayList<>();
+            for (int at = 0; at < data.length; at += MAX_STDIN) {
+                pieces.add(new ExecInput.Stdin(Arrays.copyOfRange(data, at, Math.min(data.length, at + MAX_STDIN))));
+            }
+            return pieces;
         }
         if (channel == RESIZE) {
             return resize(data);

@@ -25,6 +25,14 @@ class ExecChannelsTest {
     }
 
     @Test
+    void splitsLongStdinIntoPiecesTheClusterCarries() {
+        byte[] data = new byte[ExecChannels.MAX_STDIN * 2 + 5];
+        List<ExecInput> pieces = ExecChannels.decode(message(0, data), true);
+        assertEquals(List.of(new ExecInput.Stdin(new byte[ExecChannels.MAX_STDIN]),
+                new ExecInput.Stdin(new byte[ExecChannels.MAX_STDIN]), new ExecInput.Stdin(new byte[5])), pieces);
+    }
+
+    @Test
     void ignoresWhatCarriesNothingAndChannelsNotServed() {
         assertEquals(List.of(), ExecChannels.decode(new byte[0], true));
         assertEquals(List.of(), ExecChannels.decode(message(0, new byte[0]), true));
