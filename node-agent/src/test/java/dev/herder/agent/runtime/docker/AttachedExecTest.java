@@ -98,9 +98,13 @@ class AttachedExecTest {
         AttachedExec exec = docker.attach(container, List.of("sh"), true, true);
         CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> drain(exec));
         exec.send(new ExecInput.Resize(91, 27));
+        exec.send(new ExecInput.Stdin("stty size\n".getBytes(StandardCharsets.UTF_8)));
+        Thread.sleep(500);
+        exec.send(new ExecInput.Resize(120, 40));
         exec.send(new ExecInput.Stdin("stty size; echo err >&2; exit 5\n".getBytes(StandardCharsets.UTF_8)));
         Outcome done = outcome.get(20, TimeUnit.SECONDS);
         assertTrue(done.stdout().contains("27 91"), done.stdout());
+        assertTrue(done.stdout().contains("40 120"), "a later resize reaches the terminal: " + done.stdout());
         assertTrue(done.stdout().contains("err"), done.stdout());
         assertEquals("", done.stderr());
         assertEquals(new ExecOutput.Exited(5), done.end());
