@@ -31,6 +31,7 @@ import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.japi.Pair;
+import org.apache.pekko.japi.pf.PFBuilder;
 import org.apache.pekko.stream.SourceRef;
 import org.apache.pekko.stream.StreamRefResolver;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -118,7 +119,10 @@ final class ContainerRequests {
                                 refs.toSerializationFormat(inputRef), resolver.toSerializationFormat(replyTo)),
                         askTimeout, system.scheduler())
                 .thenApply(r -> r.error() != null ? failed(r.error())
-                        : refs.<ExecOutput>resolveSourceRef(r.output()).getSource());
+                        : refs.<ExecOutput>resolveSourceRef(r.output()).getSource()
+                                .recover(new PFBuilder<Throwable, ExecOutput>().matchAny(e -> new ExecOutput.Failed(
+                                        "lost the command's output from node agent " + target.agent().path()
+                                                + ": " + e.getMessage())).build()));
     }
 
     private static Source<ExecOutput, NotUsed> failed(String message) {
