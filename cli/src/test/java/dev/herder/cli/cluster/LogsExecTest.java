@@ -272,6 +272,25 @@ class LogsExecTest {
         Kubectl.Result pod = kubectl.run("exec", "nobody", "--", "true");
         assertEquals(1, pod.exitCode(), pod::toString);
         assertTrue(pod.err().contains("\"nobody\" not found"), pod::toString);
+
+        // a Running pod whose container has ended and waits to restart: the agent refuses, kubectl shows why
+        String crasher = "crasher";
+        env.apply("apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + crasher + "\n"
+                + "  annotations:\n    herder.dev/restart-backoff: \"initial=10m\"\nspec:\n"
+                + "  terminationGracePeriodSeconds: 1\n  containers:\n  - name: main\n    image: local/busybox:1\n"
+                + "    command: [\"sh\", \"-c\", \"exit 1\"]\n");
+        AtomicReference<Kubectl.Result> refused = new AtomicReference<>();
+        LocalCluster.await(crasher + "'s ended container refused by its agent", Duration.ofSeconds(60), () -> {
+            try {
+                refused.set(kubectl.runWithInput("x\n", "exec", "-i", crasher, "--", "cat"));
+                // while it briefly runs, the engine may be the one to refuse; then the agent's words are awaited
+                return refused.get().err().contains("container \"main\" of pod \"crasher\" is not running (it"
+                        + " exited with code 1)");
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(1, refused.get().exitCode(), refused.get()::toString);
     }
 
     @Test
