@@ -41,9 +41,10 @@ import org.apache.pekko.stream.javadsl.StreamRefs;
 import org.reactivestreams.Subscriber;
 
 /**
- * {@code herder logs} and {@code herder exec}: finds the pod, its container and the node it is bound to, then
- * asks that node's agent (found through the node's herder.dev/agent annotation). The agent's reply comes to a
- * temporary ask actor whose path travels as a string, so the agent messages in protocol carry no actor ref.
+ * {@code herder logs}, {@code herder exec} and kubectl's logs and exec (attached): finds the pod, its container
+ * and the node it is bound to, then asks that node's agent (found through the node's herder.dev/agent annotation).
+ * The agent's reply comes to a temporary ask actor whose path travels as a string, and an attached exec's streams
+ * travel as serialized StreamRefs, so the agent messages in protocol carry no Pekko type.
  */
 final class ContainerRequests {
     /** What an exec leaves of the ask timeout for the answer to travel back. */

@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a pod container's output and runs commands in it, for {@code herder logs} and {@code herder exec}.
+ * Reads a pod container's output and runs commands in it, for {@code herder logs}, {@code herder exec} and
+ * kubectl's exec (attached, {@link ExecStreams}).
  * The container is found by Herder's labels (pod uid and container name): the running one, else the one of the
  * latest restart; for the previous instance's logs, the one before the newest. Every call blocks on the engine:
  * the NodeAgent runs them on its blocking executor.

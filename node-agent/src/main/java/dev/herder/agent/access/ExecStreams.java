@@ -40,7 +40,7 @@ public final class ExecStreams {
         this.access = access;
     }
 
-    /** Starts the command (on the blocking executor) and answers with its output's SourceRef, or why it did not start. */
+    /** Starts the command (on the blocking executor); answers with its output's SourceRef, or why it did not start. */
     public CompletionStage<ContainerAttachReply> attach(ContainerAttachRequest request, String podName) {
         return CompletableFuture.supplyAsync(() -> access.attach(request, podName), blocking)
                 .thenApply(exec -> connect(exec, request))

@@ -168,7 +168,8 @@ final class EngineStream implements AutoCloseable {
         if ("tcp".equals(uri.getScheme())) {
             return new InetSocketAddress(uri.getHost(), uri.getPort());
         }
-        throw new RuntimeFailure("herder.agent.docker.host \"" + host + "\" is neither unix:///path nor tcp://host:port",
+        throw new RuntimeFailure("herder.agent.docker.host \"" + host
+                + "\" is neither unix:///path nor tcp://host:port",
                 false, null);
     }
 
