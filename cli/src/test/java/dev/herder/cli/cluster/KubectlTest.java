@@ -315,6 +315,52 @@ class KubectlTest {
         assertEquals(1, kubectl.run("get", "rc", "frontend").exitCode());
     }
 
+    @Test
+    @Order(12)
+    void appliesServerSideWithManagedFieldsAndConflicts() throws Exception {
+        String applied = RC.replace("name: frontend", "name: applied").replace("app: frontend", "app: applied");
+        assertEquals("replicationcontroller/applied serverside-applied\n",
+                okWithInput(applied.formatted(0, "busybox:1"), "apply", "--server-side", "-f", "-").out());
+        JsonNode created = Json.mapper().readTree(ok("get", "rc", "applied", "-o", "json", "--show-managed-fields")
+                .out());
+        JsonNode entry = created.at("/metadata/managedFields/0");
+        assertEquals("kubectl", entry.path("manager").asText(), created::toString);
+        assertEquals("Apply", entry.path("operation").asText());
+        assertEquals("FieldsV1", entry.path("fieldsType").asText());
+        assertTrue(entry.at("/fieldsV1/f:spec/f:replicas").isObject(), entry::toString);
+        assertTrue(entry.at("/fieldsV1/f:metadata/f:labels/f:tier").isObject(), entry::toString);
+
+        okWithInput(applied.formatted(0, "busybox:2").replace("  labels:\n    tier: front\n", ""), "apply",
+                "--server-side", "-f", "-");
+        JsonNode changed = Json.mapper().readTree(ok("get", "rc", "applied", "-o", "json").out());
+        assertEquals("busybox:2", changed.at("/spec/template/spec/containers/0/image").asText());
+        assertTrue(changed.at("/metadata/labels/tier").isMissingNode(),
+                () -> "a label the applier no longer sets and no one else owns is removed: " + changed);
+        okWithInput(applied.formatted(0, "busybox:2").replace("  labels:\n    tier: front\n", ""), "apply",
+                "--server-side", "-f", "-");
+        assertEquals(changed.at("/metadata/resourceVersion").asText(),
+                ok("get", "rc", "applied", "-o", "jsonpath={.metadata.resourceVersion}").out(),
+                "an apply that changes nothing writes nothing");
+
+        ok("patch", "rc", "applied", "-p", "{\"spec\":{\"replicas\":1}}");
+        Kubectl.Result conflict = kubectl.runWithInput(applied.formatted(0, "busybox:2"), "apply", "--server-side",
+                "-f", "-");
+        assertEquals(1, conflict.exitCode(), conflict::toString);
+        assertTrue(conflict.err().contains("Apply failed with 1 conflict: conflict with \"kubectl-patch\" using v1:"
+                + " .spec.replicas"), conflict::toString);
+        assertEquals("1", ok("get", "rc", "applied", "-o", "jsonpath={.spec.replicas}").out());
+
+        okWithInput(applied.formatted(0, "busybox:2"), "apply", "--server-side", "--force-conflicts", "-f", "-");
+        assertEquals("0", ok("get", "rc", "applied", "-o", "jsonpath={.spec.replicas}").out());
+        JsonNode forced = Json.mapper().readTree(ok("get", "rc", "applied", "-o", "json", "--show-managed-fields")
+                .out());
+        for (JsonNode manager : forced.at("/metadata/managedFields")) {
+            assertEquals(manager.path("manager").asText().equals("kubectl"),
+                    manager.at("/fieldsV1/f:spec/f:replicas").isObject(), forced::toString);
+        }
+        assertEquals("replicationcontroller \"applied\" deleted\n", ok("delete", "rc", "applied").out());
+    }
+
     private static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";
