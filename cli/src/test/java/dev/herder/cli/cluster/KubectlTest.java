@@ -342,6 +342,19 @@ class KubectlTest {
                 ok("get", "rc", "applied", "-o", "jsonpath={.metadata.resourceVersion}").out(),
                 "an apply that changes nothing writes nothing");
 
+        Kubectl.Result dryRun = okWithInput(applied.formatted(0, "busybox:3"), "apply", "--server-side",
+                "--dry-run=server", "-o", "jsonpath={.spec.template.spec.containers[0].image}", "-f", "-");
+        assertEquals("busybox:3", dryRun.out());
+        assertEquals("busybox:2", ok("get", "rc", "applied", "-o",
+                "jsonpath={.spec.template.spec.containers[0].image}").out(), "a dry run stores nothing");
+        HttpResponse<String> unnamed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                cluster.httpServer(1) + "/api/v1/namespaces/default/replicationcontrollers/applied"))
+                .header("Content-Type", "application/apply-patch+yaml").method("PATCH",
+                        HttpRequest.BodyPublishers.ofString(applied.formatted(0, "busybox:2"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, unnamed.statusCode(), unnamed::body);
+        assertTrue(unnamed.body().contains("fieldManager is required"), unnamed::body);
+
         ok("patch", "rc", "applied", "-p", "{\"spec\":{\"replicas\":1}}");
         Kubectl.Result conflict = kubectl.runWithInput(applied.formatted(0, "busybox:2"), "apply", "--server-side",
                 "-f", "-");
