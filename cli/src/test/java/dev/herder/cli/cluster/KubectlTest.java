@@ -371,6 +371,12 @@ class KubectlTest {
             assertEquals(manager.path("manager").asText().equals("kubectl"),
                     manager.at("/fieldsV1/f:spec/f:replicas").isObject(), forced::toString);
         }
+        ok("scale", "rc", "applied", "--replicas=1");
+        Kubectl.Result scaled = kubectl.runWithInput(applied.formatted(0, "busybox:2"), "apply", "--server-side",
+                "-f", "-");
+        assertEquals(1, scaled.exitCode(), scaled::toString);
+        assertTrue(Pattern.compile("Apply failed with 1 conflict: conflict with \"kubectl[a-z-]*\" with subresource"
+                + " \"scale\" using v1: \\.spec\\.replicas").matcher(scaled.err()).find(), scaled::toString);
         assertEquals("replicationcontroller \"applied\" deleted\n", ok("delete", "rc", "applied").out());
     }
 

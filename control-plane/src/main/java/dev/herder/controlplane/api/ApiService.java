@@ -4,6 +4,7 @@ import dev.herder.controlplane.ControlPlaneSettings;
 import dev.herder.controlplane.master.Master;
 import dev.herder.controlplane.master.MasterProtocol;
 import dev.herder.controlplane.objects.ApiObjects;
+import dev.herder.controlplane.objects.Managers;
 import dev.herder.controlplane.objects.ObjectWrites;
 import dev.herder.controlplane.objects.WriteBy;
 import dev.herder.controlplane.pods.PodDeletion;
@@ -51,6 +52,8 @@ import org.apache.pekko.cluster.typed.Cluster;
 public final class ApiService {
     /** The action of a scale's outcome. */
     static final String SCALED = "scaled";
+    /** The subresource a Scale writes through, as managedFields name it. */
+    private static final String SCALE_SUBRESOURCE = "scale";
     private static final java.util.Map<String, String> READ_ONLY = java.util.Map.of(
             Event.KIND, "events are recorded by Herder's controllers and expire on their own"
                     + " (herder.control-plane.events.ttl); they cannot be applied, scaled or deleted",
@@ -388,10 +391,10 @@ public final class ApiService {
             ReplicationController rc = (ReplicationController) current;
             if (version != null && !version.equals(rc.metadata().resourceVersion())) {
                 // guarded on the version the client read: the write fails as a conflict, not tried again
-                return ObjectCodec.withVersion(scaled(rc, scale.replicas()), version);
+                return ObjectCodec.withVersion(scaled(rc, scale.replicas(), scale.fieldManager()), version);
             }
             return rc.spec().replicas() != null && rc.spec().replicas() == scale.replicas() ? null
-                    : scaled(rc, scale.replicas());
+                    : scaled(rc, scale.replicas(), scale.fieldManager());
         }, writeBy, version == null).thenApply(result -> result instanceof Result.Stored
                 ? new ApiResponse.Applied(List.of(new ApiResponse.ApplyOutcome(key.kind(), key.namespace(), key.name(),
                         SCALED, null, null, List.of())))
@@ -401,11 +404,15 @@ public final class ApiService {
                         null, null), result)));
     }
 
-    private static ReplicationController scaled(ReplicationController rc, int replicas) {
+    /** rc scaled to replicas, recorded as manager's Update through the scale subresource (null: not recorded). */
+    private static ReplicationController scaled(ReplicationController rc, int replicas, String manager) {
         ObjectMeta m = rc.metadata();
         long generation = m.generation() == null ? 1 : m.generation();
-        return new ReplicationController(rc.apiVersion(), rc.kind(), ApiObjects.meta(m, m.uid(), m.resourceVersion(),
-                generation + 1, m.creationTimestamp()), rc.spec().withReplicas(replicas), rc.status());
+        ReplicationController scaled = new ReplicationController(rc.apiVersion(), rc.kind(), ApiObjects.meta(m, m.uid(),
+                m.resourceVersion(), generation + 1, m.creationTimestamp()), rc.spec().withReplicas(replicas),
+                rc.status());
+        return scaled.withMetadata(scaled.metadata().withManagedFields(Managers.after(rc, scaled, m.managedFields(),
+                manager, SCALE_SUBRESOURCE, Instant.now())));
     }
 
     /** The key of a named object; a namespaced kind's namespace defaults to "default". */

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** An object's metadata.managedFields after a write: as given, or with the write recorded as an Update. */
-final class Managers {
+public final class Managers {
     private Managers() {
     }
 
@@ -20,12 +20,19 @@ final class Managers {
      */
     static List<ManagedFieldsEntry> after(ApiObject before, ApiObject updated, List<ManagedFieldsEntry> entries,
                                           String manager, Instant now) {
+        return after(before, updated, entries, manager, null, now);
+    }
+
+    /** As {@link #after(ApiObject, ApiObject, List, String, Instant)}, written through subresource ("scale"). */
+    public static List<ManagedFieldsEntry> after(ApiObject before, ApiObject updated,
+                                                 List<ManagedFieldsEntry> entries, String manager, String subresource,
+                                                 Instant now) {
         List<ManagedFieldsEntry> managers = entries;
         if (manager != null) {
             JsonNode was = before == null ? null : Json.mapper().valueToTree(before);
             try {
                 managers = UpdateOwnership.update(updated.kind(), was, Json.mapper().valueToTree(updated), entries,
-                        manager, now);
+                        manager, subresource, now);
             } catch (FieldsException e) {
                 // a list item without its key (validation lets a few through): ownership stays as it was
                 managers = entries;

@@ -16,26 +16,29 @@ final class Entries {
         return FieldSet.fromJson(entry.fieldsV1());
     }
 
-    static ManagedFieldsEntry entry(String manager, String operation, String apiVersion, Instant now, FieldSet set) {
+    static ManagedFieldsEntry entry(String manager, String operation, String subresource, String apiVersion,
+                                    Instant now, FieldSet set) {
         return new ManagedFieldsEntry(manager, operation, apiVersion, now.truncatedTo(ChronoUnit.SECONDS).toString(),
-                ManagedFieldsEntry.FIELDS_V1, set.toJson());
+                ManagedFieldsEntry.FIELDS_V1, set.toJson(), subresource);
     }
 
     static ManagedFieldsEntry withFields(ManagedFieldsEntry entry, FieldSet set) {
         return new ManagedFieldsEntry(entry.manager(), entry.operation(), entry.apiVersion(), entry.time(),
-                entry.fieldsType(), set.toJson());
+                entry.fieldsType(), set.toJson(), entry.subresource());
     }
 
     /**
      * entries with every other entry's set changed by others (an entry left empty is dropped) and the entry of
-     * (manager, operation) replaced by own (added at the end when new; dropped when own is null or empty).
+     * (manager, operation, subresource) replaced by own (added at the end when new; dropped when own is null or
+     * empty).
      */
     static List<ManagedFieldsEntry> rewrite(List<ManagedFieldsEntry> entries, String manager, String operation,
-                                            ManagedFieldsEntry own, UnaryOperator<FieldSet> others) {
+                                            String subresource, ManagedFieldsEntry own,
+                                            UnaryOperator<FieldSet> others) {
         List<ManagedFieldsEntry> result = new ArrayList<>();
         boolean placed = false;
         for (ManagedFieldsEntry entry : entries) {
-            if (entry.isOf(manager, operation)) {
+            if (entry.isOf(manager, operation, subresource)) {
                 if (own != null && !fieldsOf(own).isEmpty()) {
                     result.add(own);
                 }

@@ -49,10 +49,14 @@ public final class ServerSideApply {
             return FieldSet.describe(path);
         }
 
-        /** The owner as Kubernetes names it: "kubectl-edit" using v1 for an Update, the name for an Apply. */
+        /**
+         * The owner as Kubernetes names it: "kubectl-edit" using v1 for an Update, the name alone for an Apply,
+         * "kubectl" with subresource "scale" using v1 for an Update through a subresource.
+         */
         public String managerText() {
-            return ManagedFieldsEntry.UPDATE.equals(owner.operation())
-                    ? "\"" + owner.manager() + "\" using " + owner.apiVersion() : "\"" + owner.manager() + "\"";
+            String name = "\"" + owner.manager() + "\"" + (owner.subresource() == null ? ""
+                    : " with subresource \"" + owner.subresource() + "\"");
+            return ManagedFieldsEntry.UPDATE.equals(owner.operation()) ? name + " using " + owner.apiVersion() : name;
         }
     }
 
@@ -99,8 +103,8 @@ public final class ServerSideApply {
         boolean same = applied.equals(previous) && taken.isEmpty() && live != null
                 && ObjectFields.same(withoutManagers(live), withoutManagers(result));
         List<ManagedFieldsEntry> managers = same ? current : Entries.rewrite(current, manager,
-                ManagedFieldsEntry.APPLY, Entries.entry(manager, ManagedFieldsEntry.APPLY, apiVersion, now, applied),
-                set -> set.minus(taken));
+                ManagedFieldsEntry.APPLY, null, Entries.entry(manager, ManagedFieldsEntry.APPLY, null, apiVersion, now,
+                applied), set -> set.minus(taken));
         return new Applied(withoutManagers(result), managers);
     }
 

@@ -21,6 +21,13 @@ public final class UpdateOwnership {
      */
     public static List<ManagedFieldsEntry> update(String kind, JsonNode before, JsonNode updated,
                                                   List<ManagedFieldsEntry> entries, String manager, Instant now) {
+        return update(kind, before, updated, entries, manager, null, now);
+    }
+
+    /** As {@link #update(String, JsonNode, JsonNode, List, String, Instant)}, written through subresource. */
+    public static List<ManagedFieldsEntry> update(String kind, JsonNode before, JsonNode updated,
+                                                  List<ManagedFieldsEntry> entries, String manager,
+                                                  String subresource, Instant now) {
         List<ManagedFieldsEntry> current = entries == null ? List.of() : entries;
         FieldSet after = ObjectFields.of(kind, updated);
         FieldSet was = before == null ? FieldSet.empty() : ObjectFields.of(kind, before);
@@ -33,13 +40,15 @@ public final class UpdateOwnership {
             }
         }
         FieldSet taken = FieldSet.of(changed);
-        FieldSet previous = current.stream().filter(e -> e.isOf(manager, ManagedFieldsEntry.UPDATE))
+        FieldSet previous = current.stream().filter(e -> e.isOf(manager, ManagedFieldsEntry.UPDATE, subresource))
                 .map(Entries::fieldsOf).findFirst().orElse(FieldSet.empty());
         FieldSet owned = previous.intersect(after).union(taken);
         ManagedFieldsEntry own = taken.isEmpty() && owned.equals(previous)
-                ? current.stream().filter(e -> e.isOf(manager, ManagedFieldsEntry.UPDATE)).findFirst().orElse(null)
-                : Entries.entry(manager, ManagedFieldsEntry.UPDATE, updated.path("apiVersion").asText("v1"), now, owned);
-        return Entries.rewrite(current, manager, ManagedFieldsEntry.UPDATE, own,
+                ? current.stream().filter(e -> e.isOf(manager, ManagedFieldsEntry.UPDATE, subresource)).findFirst()
+                        .orElse(null)
+                : Entries.entry(manager, ManagedFieldsEntry.UPDATE, subresource, updated.path("apiVersion").asText("v1"),
+                        now, owned);
+        return Entries.rewrite(current, manager, ManagedFieldsEntry.UPDATE, subresource, own,
                 set -> set.intersect(after).minus(taken));
     }
 }

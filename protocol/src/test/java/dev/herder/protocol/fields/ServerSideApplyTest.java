@@ -40,6 +40,9 @@ class ServerSideApplyTest {
             + "| {'b/Update':{'f:spec':{'f:replicas':{}}}} | {'spec':{'replicas':3}} | false "
             + "| {'spec':{'replicas':3}} "
             + "| {'b/Update':{'f:spec':{'f:replicas':{}}},'a/Apply':{'f:spec':{'f:replicas':{}}}}",
+        "a field scaled through the scale subresource names it | {'spec':{'replicas':3}} "
+            + "| {'kubectl/Update/scale':{'f:spec':{'f:replicas':{}}}} | {'spec':{'replicas':1}} | false | - "
+            + "| Apply failed with 1 conflict: conflict with \"kubectl\" with subresource \"scale\" using v1: .spec.replicas",
         "another applier's field conflicts too, named without an apiVersion | {'spec':{'replicas':3}} "
             + "| {'b/Apply':{'f:spec':{'f:replicas':{}}}} | {'spec':{'replicas':1}} | false "
             + "| - | Apply failed with 1 conflict: conflict with \"b\": .spec.replicas",
@@ -116,20 +119,21 @@ class ServerSideApplyTest {
                 conflicts.conflicts().stream().map(ServerSideApply.Conflict::field).toList());
     }
 
-    /** Entries from {"manager/Operation": fieldsV1, ...}, written BEFORE. */
+    /** Entries from {"manager/Operation[/subresource]": fieldsV1, ...}, written BEFORE. */
     static List<ManagedFieldsEntry> entries(String managers) {
         List<ManagedFieldsEntry> entries = new ArrayList<>();
         json(managers).fields().forEachRemaining(e -> {
             String[] parts = e.getKey().split("/");
             entries.add(new ManagedFieldsEntry(parts[0], parts[1], "v1", BEFORE.toString(), "FieldsV1",
-                    e.getValue()));
+                    e.getValue(), parts.length > 2 ? parts[2] : null));
         });
         return entries;
     }
 
     static JsonNode managers(List<ManagedFieldsEntry> entries) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
-        entries.forEach(e -> json.set(e.manager() + "/" + e.operation(), e.fieldsV1()));
+        entries.forEach(e -> json.set(e.manager() + "/" + e.operation()
+                + (e.subresource() == null ? "" : "/" + e.subresource()), e.fieldsV1()));
         return json;
     }
 }

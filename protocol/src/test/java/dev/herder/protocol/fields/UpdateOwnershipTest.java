@@ -47,6 +47,14 @@ class UpdateOwnershipTest {
     }
 
     @Test
+    void anUpdateThroughASubresourceIsItsOwnEntry() {
+        List<ManagedFieldsEntry> after = UpdateOwnership.update("ReplicationController", json("{'spec':{'replicas':1}}"),
+                json("{'spec':{'replicas':2}}"), entries("{'u/Update':{'f:spec':{'f:replicas':{}}}}"), "u", "scale",
+                NOW);
+        assertEquals(json("{'u/Update/scale':{'f:spec':{'f:replicas':{}}}}"), managers(after));
+    }
+
+    @Test
     void anUpdateThatChangesNothingKeepsTheEntries() {
         List<ManagedFieldsEntry> before = entries("{'u/Update':{'f:spec':{'f:replicas':{}}}}");
         List<ManagedFieldsEntry> after = UpdateOwnership.update("ReplicationController", json("{'spec':{'replicas':1}}"),

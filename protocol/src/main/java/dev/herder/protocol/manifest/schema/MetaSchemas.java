@@ -17,8 +17,7 @@ final class MetaSchemas {
 
     static final Schema.Obj MANAGED_FIELDS_ENTRY = object()
             .field("manager", STRING).field("operation", STRING).field("apiVersion", STRING).field("time", STRING)
-            .field("fieldsType", STRING).field("fieldsV1", ANY)
-            .unsupported("subresource")
+            .field("fieldsType", STRING).field("fieldsV1", ANY).field("subresource", STRING)
             .build();
 
     static final Schema.Obj OBJECT_META = object()
