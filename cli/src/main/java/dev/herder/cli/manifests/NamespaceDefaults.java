@@ -28,7 +28,7 @@ public final class NamespaceDefaults {
         if (unset(m.namespace()) || (options.explicit() && Kinds.DEFAULT_NAMESPACE.equals(m.namespace()))) {
             return object.withMetadata(new ObjectMeta(m.name(), m.generateName(), options.namespace(), m.labels(),
                     m.annotations(), m.uid(), m.resourceVersion(), m.generation(), m.creationTimestamp(),
-                    m.deletionTimestamp(), m.ownerReferences()));
+                    m.deletionTimestamp(), m.ownerReferences(), m.managedFields()));
         }
         if (options.explicit() && !options.namespace().equals(m.namespace())) {
             throw new CliException("the namespace from the provided object \"" + m.namespace()

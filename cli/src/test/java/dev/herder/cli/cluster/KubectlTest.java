@@ -315,6 +315,71 @@ class KubectlTest {
         assertEquals(1, kubectl.run("get", "rc", "frontend").exitCode());
     }
 
+    @Test
+    @Order(12)
+    void appliesServerSideWithManagedFieldsAndConflicts() throws Exception {
+        String applied = RC.replace("name: frontend", "name: applied").replace("app: frontend", "app: applied");
+        assertEquals("replicationcontroller/applied serverside-applied\n",
+                okWithInput(applied.formatted(0, "busybox:1"), "apply", "--server-side", "-f", "-").out());
+        JsonNode created = Json.mapper().readTree(ok("get", "rc", "applied", "-o", "json", "--show-managed-fields")
+                .out());
+        JsonNode entry = created.at("/metadata/managedFields/0");
+        assertEquals("kubectl", entry.path("manager").asText(), created::toString);
+        assertEquals("Apply", entry.path("operation").asText());
+        assertEquals("FieldsV1", entry.path("fieldsType").asText());
+        assertTrue(entry.at("/fieldsV1/f:spec/f:replicas").isObject(), entry::toString);
+        assertTrue(entry.at("/fieldsV1/f:metadata/f:labels/f:tier").isObject(), entry::toString);
+
+        okWithInput(applied.formatted(0, "busybox:2").replace("  labels:\n    tier: front\n", ""), "apply",
+                "--server-side", "-f", "-");
+        JsonNode changed = Json.mapper().readTree(ok("get", "rc", "applied", "-o", "json").out());
+        assertEquals("busybox:2", changed.at("/spec/template/spec/containers/0/image").asText());
+        assertTrue(changed.at("/metadata/labels/tier").isMissingNode(),
+                () -> "a label the applier no longer sets and no one else owns is removed: " + changed);
+        okWithInput(applied.formatted(0, "busybox:2").replace("  labels:\n    tier: front\n", ""), "apply",
+                "--server-side", "-f", "-");
+        assertEquals(changed.at("/metadata/resourceVersion").asText(),
+                ok("get", "rc", "applied", "-o", "jsonpath={.metadata.resourceVersion}").out(),
+                "an apply that changes nothing writes nothing");
+
+        Kubectl.Result dryRun = okWithInput(applied.formatted(0, "busybox:3"), "apply", "--server-side",
+                "--dry-run=server", "-o", "jsonpath={.spec.template.spec.containers[0].image}", "-f", "-");
+        assertEquals("busybox:3", dryRun.out());
+        assertEquals("busybox:2", ok("get", "rc", "applied", "-o",
+                "jsonpath={.spec.template.spec.containers[0].image}").out(), "a dry run stores nothing");
+        HttpResponse<String> unnamed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                cluster.httpServer(1) + "/api/v1/namespaces/default/replicationcontrollers/applied"))
+                .header("Content-Type", "application/apply-patch+yaml").method("PATCH",
+                        HttpRequest.BodyPublishers.ofString(applied.formatted(0, "busybox:2"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, unnamed.statusCode(), unnamed::body);
+        assertTrue(unnamed.body().contains("fieldManager is required"), unnamed::body);
+
+        ok("patch", "rc", "applied", "-p", "{\"spec\":{\"replicas\":1}}");
+        Kubectl.Result conflict = kubectl.runWithInput(applied.formatted(0, "busybox:2"), "apply", "--server-side",
+                "-f", "-");
+        assertEquals(1, conflict.exitCode(), conflict::toString);
+        assertTrue(conflict.err().contains("Apply failed with 1 conflict: conflict with \"kubectl-patch\" using v1:"
+                + " .spec.replicas"), conflict::toString);
+        assertEquals("1", ok("get", "rc", "applied", "-o", "jsonpath={.spec.replicas}").out());
+
+        okWithInput(applied.formatted(0, "busybox:2"), "apply", "--server-side", "--force-conflicts", "-f", "-");
+        assertEquals("0", ok("get", "rc", "applied", "-o", "jsonpath={.spec.replicas}").out());
+        JsonNode forced = Json.mapper().readTree(ok("get", "rc", "applied", "-o", "json", "--show-managed-fields")
+                .out());
+        for (JsonNode manager : forced.at("/metadata/managedFields")) {
+            assertEquals(manager.path("manager").asText().equals("kubectl"),
+                    manager.at("/fieldsV1/f:spec/f:replicas").isObject(), forced::toString);
+        }
+        ok("scale", "rc", "applied", "--replicas=1");
+        Kubectl.Result scaled = kubectl.runWithInput(applied.formatted(0, "busybox:2"), "apply", "--server-side",
+                "-f", "-");
+        assertEquals(1, scaled.exitCode(), scaled::toString);
+        assertTrue(Pattern.compile("Apply failed with 1 conflict: conflict with \"kubectl[a-z-]*\" with subresource"
+                + " \"scale\" using v1: \\.spec\\.replicas").matcher(scaled.err()).find(), scaled::toString);
+        assertEquals("replicationcontroller \"applied\" deleted\n", ok("delete", "rc", "applied").out());
+    }
+
     private static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";

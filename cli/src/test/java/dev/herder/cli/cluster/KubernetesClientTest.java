@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herder.protocol.manifest.Json;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodList;
@@ -16,6 +17,7 @@ import io.fabric8.kubernetes.api.model.ReplicationController;
 import io.fabric8.kubernetes.api.model.ReplicationControllerBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -137,6 +139,47 @@ class KubernetesClientTest {
         LocalCluster.await("crud-pod gone once its node stopped it", Duration.ofSeconds(30),
                 () -> client.pods().withName("crud-pod").get() == null);
         assertNull(client.services().withName("crud-svc").get());
+    }
+
+    @Test
+    void appliesServerSideOwningFieldsAndConflictingWithAnotherManager() {
+        ReplicationController created = client.resource(applied("busybox:1")).fieldManager("f8-tool")
+                .serverSideApply();
+        assertEquals("busybox:1", created.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+        ManagedFieldsEntry entry = created.getMetadata().getManagedFields().get(0);
+        assertEquals(List.of("f8-tool", "Apply", "FieldsV1"), List.of(entry.getManager(), entry.getOperation(),
+                entry.getFieldsType()));
+        assertTrue(entry.getFieldsV1().getAdditionalProperties().containsKey("f:spec"), entry::toString);
+
+        ReplicationController changed = client.resource(applied("busybox:2")).fieldManager("f8-tool")
+                .serverSideApply();
+        assertEquals("busybox:2", changed.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+
+        // an Update by another manager (fabric8's own, from its User-Agent), unguarded: the controller writes
+        // its status meanwhile
+        client.replicationControllers().withName("f8-applied").patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\":{\"replicas\":1}}");
+        KubernetesClientException conflict = assertThrows(KubernetesClientException.class,
+                () -> client.resource(applied("busybox:2")).fieldManager("f8-tool").serverSideApply());
+        assertEquals(409, conflict.getCode());
+        assertEquals("Conflict", conflict.getStatus().getReason());
+        assertEquals(List.of(".spec.replicas"), conflict.getStatus().getDetails().getCauses().stream()
+                .map(StatusCause::getField).toList());
+        assertTrue(conflict.getStatus().getMessage().startsWith("Apply failed with 1 conflict: conflict with"
+                + " \"fabric8-kubernetes-client\" using v1: .spec.replicas"), conflict::getMessage);
+
+        ReplicationController forced = client.resource(applied("busybox:2")).fieldManager("f8-tool")
+                .forceConflicts().serverSideApply();
+        assertEquals(0, forced.getSpec().getReplicas());
+        assertEquals(1, client.replicationControllers().withName("f8-applied").delete().size());
+    }
+
+    private static ReplicationController applied(String image) {
+        return new ReplicationControllerBuilder().withNewMetadata().withName("f8-applied").endMetadata()
+                .withNewSpec().withReplicas(0).withSelector(Map.of("app", "f8-applied"))
+                .withNewTemplate().withNewMetadata().addToLabels("app", "f8-applied").endMetadata()
+                .withNewSpec().addNewContainer().withName("app").withImage(image).endContainer().endSpec()
+                .endTemplate().endSpec().build();
     }
 
     @Test

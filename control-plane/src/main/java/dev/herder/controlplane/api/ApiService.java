@@ -4,6 +4,7 @@ import dev.herder.controlplane.ControlPlaneSettings;
 import dev.herder.controlplane.master.Master;
 import dev.herder.controlplane.master.MasterProtocol;
 import dev.herder.controlplane.objects.ApiObjects;
+import dev.herder.controlplane.objects.Managers;
 import dev.herder.controlplane.objects.ObjectWrites;
 import dev.herder.controlplane.objects.WriteBy;
 import dev.herder.controlplane.pods.PodDeletion;
@@ -55,6 +56,8 @@ import org.apache.pekko.stream.javadsl.Flow;
 public final class ApiService {
     /** The action of a scale's outcome. */
     static final String SCALED = "scaled";
+    /** The subresource a Scale writes through, as managedFields name it. */
+    private static final String SCALE_SUBRESOURCE = "scale";
     private static final java.util.Map<String, String> READ_ONLY = java.util.Map.of(
             Event.KIND, "events are recorded by Herder's controllers and expire on their own"
                     + " (herder.control-plane.events.ttl); they cannot be applied, scaled or deleted",
@@ -141,7 +144,15 @@ public final class ApiService {
      * the object the create would store, but nothing is written.
      */
     public CompletionStage<ApiResponse.ApplyOutcome> create(ApiObject raw, boolean dryRun) {
-        return applyOne(raw, WriteBy.NONE, dryRun ? Mode.CREATE_DRY_RUN : Mode.CREATE);
+        return create(raw, dryRun, null);
+    }
+
+    /**
+     * As {@link #create(ApiObject, boolean)}, recorded in metadata.managedFields as an Update by manager (null: the
+     * managers are stored as the object names them).
+     */
+    public CompletionStage<ApiResponse.ApplyOutcome> create(ApiObject raw, boolean dryRun, String manager) {
+        return applyOne(raw, WriteBy.NONE, dryRun ? Mode.CREATE_DRY_RUN : Mode.CREATE, manager);
     }
 
     /**
@@ -149,9 +160,17 @@ public final class ApiService {
      * exist is NOT_FOUND (a PUT does not create). A dry run is answered with what would be stored, writing nothing.
      */
     public CompletionStage<ApiResponse.ApplyOutcome> replace(ApiObject raw, boolean dryRun) {
+        return replace(raw, dryRun, null);
+    }
+
+    /**
+     * As {@link #replace(ApiObject, boolean)}, recorded in metadata.managedFields as an Update by manager (null: the
+     * managers are stored as the object names them, or as they are when it names none).
+     */
+    public CompletionStage<ApiResponse.ApplyOutcome> replace(ApiObject raw, boolean dryRun, String manager) {
         ObjectKey key = key(raw.kind(), raw.metadata().namespace(), raw.metadata().name());
         return writes.store().get(key.kind(), key.namespace(), key.name()).thenCompose(found -> found.isPresent()
-                ? applyOne(raw, WriteBy.NONE, dryRun ? Mode.APPLY_DRY_RUN : Mode.APPLY)
+                ? applyOne(raw, WriteBy.NONE, dryRun ? Mode.APPLY_DRY_RUN : Mode.APPLY, manager)
                 : CompletableFuture.completedFuture(new ApiResponse.ApplyOutcome(key.kind(), key.namespace(),
                         key.name(), null, null, ApiError.notFound(ApiObjects.describe(key.kind(), key.name())
                         + " not found"), List.of())));
@@ -161,10 +180,11 @@ public final class ApiService {
     private enum Mode { APPLY, APPLY_DRY_RUN, CREATE, CREATE_DRY_RUN }
 
     private CompletionStage<ApiResponse.ApplyOutcome> applyOne(ApiObject raw, WriteBy writeBy) {
-        return applyOne(raw, writeBy, Mode.APPLY);
+        return applyOne(raw, writeBy, Mode.APPLY, null);
     }
 
-    private CompletionStage<ApiResponse.ApplyOutcome> applyOne(ApiObject raw, WriteBy writeBy, Mode mode) {
+    private CompletionStage<ApiResponse.ApplyOutcome> applyOne(ApiObject raw, WriteBy writeBy, Mode mode,
+                                                              String manager) {
         if (!Kinds.ALL.contains(raw.kind())) {
             return CompletableFuture.completedFuture(new ApiResponse.ApplyOutcome(raw.kind(), raw.metadata().namespace(),
                     raw.metadata().name(), null, null, ApiError.invalid(READ_ONLY.getOrDefault(raw.kind(),
@@ -186,9 +206,9 @@ public final class ApiService {
                     ? CompletableFuture.completedFuture(new ApiResponse.ApplyOutcome(kind, ns, name, null, null,
                             ApiError.invalid(ApiObjects.describe(kind, name) + " is invalid: " + reserved.error()),
                             List.of()))
-                    : store(withPorts(service, reserved.ports()), writeBy, mode));
+                    : store(withPorts(service, reserved.ports()), writeBy, mode, manager));
         }
-        return store(object, writeBy, mode);
+        return store(object, writeBy, mode, manager);
     }
 
     /** The service's ports checked against every other service's, and its node ports chosen, by the Master. */
@@ -208,12 +228,13 @@ public final class ApiService {
                         spec.sessionAffinity()), s.status());
     }
 
-    private CompletionStage<ApiResponse.ApplyOutcome> store(ApiObject object, WriteBy writeBy, Mode mode) {
+    private CompletionStage<ApiResponse.ApplyOutcome> store(ApiObject object, WriteBy writeBy, Mode mode,
+                                                           String manager) {
         CompletionStage<ApiResponse.ApplyOutcome> written = switch (mode) {
-            case APPLY -> writes.apply(object, writeBy);
-            case APPLY_DRY_RUN -> writes.preview(object);
-            case CREATE -> writes.createOnly(object, false);
-            case CREATE_DRY_RUN -> writes.createOnly(object, true);
+            case APPLY -> writes.apply(object, writeBy, manager);
+            case APPLY_DRY_RUN -> writes.preview(object, manager);
+            case CREATE -> writes.createOnly(object, false, manager);
+            case CREATE_DRY_RUN -> writes.createOnly(object, true, manager);
         };
         return written.exceptionally(failure -> new ApiResponse.ApplyOutcome(object.kind(),
                 object.metadata().namespace(), object.metadata().name(), null, null,
@@ -363,7 +384,7 @@ public final class ApiService {
         ObjectMeta m = o.metadata();
         return o.withMetadata(new ObjectMeta(m.name(), m.generateName(), m.namespace(), m.labels(), m.annotations(),
                 m.uid(), m.resourceVersion(), m.generation(), m.creationTimestamp(), m.deletionTimestamp(),
-                rest.isEmpty() ? null : rest));
+                rest.isEmpty() ? null : rest, m.managedFields()));
     }
 
     private CompletionStage<ApiResponse> scale(ApiRequest.Scale scale, WriteBy writeBy) {
@@ -382,10 +403,10 @@ public final class ApiService {
             ReplicationController rc = (ReplicationController) current;
             if (version != null && !version.equals(rc.metadata().resourceVersion())) {
                 // guarded on the version the client read: the write fails as a conflict, not tried again
-                return ObjectCodec.withVersion(scaled(rc, scale.replicas()), version);
+                return ObjectCodec.withVersion(scaled(rc, scale.replicas(), scale.fieldManager()), version);
             }
             return rc.spec().replicas() != null && rc.spec().replicas() == scale.replicas() ? null
-                    : scaled(rc, scale.replicas());
+                    : scaled(rc, scale.replicas(), scale.fieldManager());
         }, writeBy, version == null).thenApply(result -> result instanceof Result.Stored
                 ? new ApiResponse.Applied(List.of(new ApiResponse.ApplyOutcome(key.kind(), key.namespace(), key.name(),
                         SCALED, null, null, List.of())))
@@ -395,11 +416,15 @@ public final class ApiService {
                         null, null), result)));
     }
 
-    private static ReplicationController scaled(ReplicationController rc, int replicas) {
+    /** rc scaled to replicas, recorded as manager's Update through the scale subresource (null: not recorded). */
+    private static ReplicationController scaled(ReplicationController rc, int replicas, String manager) {
         ObjectMeta m = rc.metadata();
         long generation = m.generation() == null ? 1 : m.generation();
-        return new ReplicationController(rc.apiVersion(), rc.kind(), ApiObjects.meta(m, m.uid(), m.resourceVersion(),
-                generation + 1, m.creationTimestamp()), rc.spec().withReplicas(replicas), rc.status());
+        ReplicationController scaled = new ReplicationController(rc.apiVersion(), rc.kind(), ApiObjects.meta(m, m.uid(),
+                m.resourceVersion(), generation + 1, m.creationTimestamp()), rc.spec().withReplicas(replicas),
+                rc.status());
+        return scaled.withMetadata(scaled.metadata().withManagedFields(Managers.after(rc, scaled, m.managedFields(),
+                manager, SCALE_SUBRESOURCE, Instant.now())));
     }
 
     /** The key of a named object; a namespaced kind's namespace defaults to "default". */

@@ -20,6 +20,7 @@ final class Normalize {
             return o;
         }
         return o.withMetadata(new ObjectMeta(m.name(), m.generateName(), ns, m.labels(), m.annotations(), m.uid(),
-                m.resourceVersion(), m.generation(), m.creationTimestamp(), m.deletionTimestamp(), m.ownerReferences()));
+                m.resourceVersion(), m.generation(), m.creationTimestamp(), m.deletionTimestamp(), m.ownerReferences(),
+                m.managedFields()));
     }
 }

@@ -72,7 +72,8 @@ public final class NodeRules implements KindRules {
         // node) stay, as a kubelet leaves them
         Node desired = new Node(node.apiVersion(), node.kind(), new ObjectMeta(cm.name(), null, null,
                 over(cm.labels(), rm.labels()), over(cm.annotations(), rm.annotations()), cm.uid(),
-                cm.resourceVersion(), cm.generation(), cm.creationTimestamp(), null, cm.ownerReferences()),
+                cm.resourceVersion(), cm.generation(), cm.creationTimestamp(), null, cm.ownerReferences(),
+                cm.managedFields()),
                 node.spec(), status(reported.status(), keep));
         if (desired.equals(node)) {
             return Reaction.none();

@@ -1,9 +1,12 @@
 package dev.herder.controlplane.objects;
 
 import dev.herder.protocol.api.ApiObject;
+import dev.herder.protocol.api.ManagedFieldsEntry;
 import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.wire.ApiError;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -32,6 +35,15 @@ public final class Admission {
 
     public static Decision apply(Optional<ApiObject> current, ApiObject incoming, Instant now,
                                  Supplier<String> newUid, KindStrategy rules) {
+        return apply(current, incoming, now, newUid, rules, null);
+    }
+
+    /**
+     * As {@link #apply(Optional, ApiObject, Instant, Supplier, KindStrategy)}, recording the write as an Update by
+     * manager in metadata.managedFields (null: the managers are kept as sent, or as stored when none are sent).
+     */
+    public static Decision apply(Optional<ApiObject> current, ApiObject incoming, Instant now,
+                                 Supplier<String> newUid, KindStrategy rules, String manager) {
         ObjectMeta in = incoming.metadata();
         String what = ApiObjects.describe(incoming.kind(), in.name());
         if (current.isEmpty()) {
@@ -42,7 +54,9 @@ public final class Admission {
             }
             // deletionTimestamp is the API's to set, by a delete: never taken from what a client sends
             ObjectMeta meta = ApiObjects.meta(in, newUid.get(), null, 1L, now.toString()).withDeletionTimestamp(null);
-            return new Accept(rules.onCreate(ApiObjects.withoutStatus(incoming).withMetadata(meta), now), CREATED);
+            ApiObject created = rules.onCreate(ApiObjects.withoutStatus(incoming).withMetadata(meta), now);
+            return new Accept(created.withMetadata(created.metadata().withManagedFields(
+                    Managers.after(null, created, in.managedFields(), manager, now))), CREATED);
         }
         ApiObject cur = current.get();
         ObjectMeta cm = cur.metadata();
@@ -57,19 +71,22 @@ public final class Admission {
                     + ": metadata.uid " + in.uid() + " was given, but the stored object's uid is " + cm.uid()));
         }
         ApiObject proposed = rules.onUpdate(cur, incoming);
-        if (ApiObjects.sameDesiredState(cur, proposed)) {
+        List<ManagedFieldsEntry> managers = Managers.after(cur, proposed,
+                in.managedFields() == null || in.managedFields().isEmpty() ? cm.managedFields() : in.managedFields(),
+                manager, now);
+        if (ApiObjects.sameDesiredState(cur, proposed) && Objects.equals(managers, cm.managedFields())) {
             return new Accept(cur, UNCHANGED);
         }
         Optional<ApiError> refused = rules.checkUpdate(cur, proposed);
         if (refused.isPresent()) {
             return new Refuse(refused.get());
         }
-        boolean specChanged = !java.util.Objects.equals(cur.specPart(), proposed.specPart());
+        boolean specChanged = !Objects.equals(cur.specPart(), proposed.specPart());
         long generation = cm.generation() == null ? 1 : cm.generation();
         // the stored version: the write is guarded on it, and the store gives the object its next one
         ObjectMeta meta = ApiObjects.meta(in, cm.uid(), cm.resourceVersion(),
                 specChanged ? generation + 1 : generation, cm.creationTimestamp())
-                .withDeletionTimestamp(cm.deletionTimestamp());
+                .withDeletionTimestamp(cm.deletionTimestamp()).withManagedFields(managers);
         return new Accept(ApiObjects.withStatusOf(proposed, cur).withMetadata(meta), CONFIGURED);
     }
 }

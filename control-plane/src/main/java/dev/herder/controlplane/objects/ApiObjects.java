@@ -55,7 +55,7 @@ public final class ApiObjects {
 
     public static ObjectMeta meta(ObjectMeta m, String uid, String resourceVersion, Long generation, String created) {
         return new ObjectMeta(m.name(), m.generateName(), m.namespace(), m.labels(), m.annotations(), uid,
-                resourceVersion, generation, created, m.deletionTimestamp(), m.ownerReferences());
+                resourceVersion, generation, created, m.deletionTimestamp(), m.ownerReferences(), m.managedFields());
     }
 
     /** The same object with a new resourceVersion. */

@@ -45,12 +45,17 @@ public final class ObjectWrites {
 
     /** As {@link #apply(ApiObject)}, making no write guarded on a read of its own once writeBy has passed. */
     public CompletionStage<ApiResponse.ApplyOutcome> apply(ApiObject object, WriteBy writeBy) {
+        return apply(object, writeBy, (String) null);
+    }
+
+    /** As {@link #apply(ApiObject, WriteBy)}, recorded in metadata.managedFields as an Update by manager (null: none). */
+    public CompletionStage<ApiResponse.ApplyOutcome> apply(ApiObject object, WriteBy writeBy, String manager) {
         if (namesVersion(object)) {
-            return apply(object, writeBy, ATTEMPTS);
+            return apply(object, writeBy, manager, ATTEMPTS);
         }
-        return create(object).thenCompose(result -> result instanceof Result.Stored stored
+        return create(object, manager).thenCompose(result -> result instanceof Result.Stored stored
                 ? done(outcome(object, Admission.CREATED, stored.object(), null))
-                : apply(object, writeBy, ATTEMPTS));
+                : apply(object, writeBy, manager, ATTEMPTS));
     }
 
     /**
@@ -58,19 +63,25 @@ public final class ObjectWrites {
      * outcome's object is the result, or its error says why it would be refused. Nothing is written.
      */
     public CompletionStage<ApiResponse.ApplyOutcome> preview(ApiObject object) {
+        return preview(object, null);
+    }
+
+    /** As {@link #preview(ApiObject)}, as an Update by manager (null: none). */
+    public CompletionStage<ApiResponse.ApplyOutcome> preview(ApiObject object, String manager) {
         ObjectKey key = ObjectKey.of(object);
         return store.get(key.kind(), key.namespace(), key.name()).thenApply(current -> {
-            Admission.Decision decision = admit(current, object);
+            Admission.Decision decision = admit(current, object, manager);
             return decision instanceof Admission.Refuse refuse ? outcome(object, null, null, refuse.error())
                     : outcome(object, ((Admission.Accept) decision).action(), ((Admission.Accept) decision).object(),
                     null);
         });
     }
 
-    private CompletionStage<ApiResponse.ApplyOutcome> apply(ApiObject object, WriteBy writeBy, int attemptsLeft) {
+    private CompletionStage<ApiResponse.ApplyOutcome> apply(ApiObject object, WriteBy writeBy, String manager,
+                                                            int attemptsLeft) {
         ObjectKey key = ObjectKey.of(object);
         return store.get(key.kind(), key.namespace(), key.name()).thenCompose(current -> {
-            Admission.Decision decision = admit(current, object);
+            Admission.Decision decision = admit(current, object, manager);
             if (decision instanceof Admission.Refuse refuse) {
                 return done(outcome(object, null, null, refuse.error()));
             }
@@ -87,7 +98,7 @@ public final class ObjectWrites {
                     return done(outcome(object, accept.action(), stored.object(), null));
                 }
                 if (result instanceof Result.Conflict && attemptsLeft > 1 && !namesVersion(object)) {
-                    return apply(object, writeBy, attemptsLeft - 1);
+                    return apply(object, writeBy, manager, attemptsLeft - 1);
                 }
                 return done(outcome(object, null, null, error(object, result)));
             });
@@ -143,7 +154,12 @@ public final class ObjectWrites {
      * store (no resourceVersion yet), or ALREADY_EXISTS, and writes nothing.
      */
     public CompletionStage<ApiResponse.ApplyOutcome> createOnly(ApiObject object, boolean dryRun) {
-        Admission.Decision decision = admitNew(object);
+        return createOnly(object, dryRun, null);
+    }
+
+    /** As {@link #createOnly(ApiObject, boolean)}, recorded as an Update by manager (null: none). */
+    public CompletionStage<ApiResponse.ApplyOutcome> createOnly(ApiObject object, boolean dryRun, String manager) {
+        Admission.Decision decision = admitNew(object, manager);
         if (decision instanceof Admission.Refuse refuse) {
             return done(outcome(object, null, null, refuse.error()));
         }
@@ -164,7 +180,11 @@ public final class ObjectWrites {
 
     /** A new object as the API would create it (uid, creation time, its kind's defaults), written only if none is. */
     public CompletionStage<Result> create(ApiObject object) {
-        Admission.Decision decision = admitNew(object);
+        return create(object, null);
+    }
+
+    private CompletionStage<Result> create(ApiObject object, String manager) {
+        Admission.Decision decision = admitNew(object, manager);
         if (decision instanceof Admission.Refuse refuse) {
             return CompletableFuture.completedFuture(new Result.Failed(
                     new StoreException(refuse.error().message(), false, null)));
@@ -172,14 +192,14 @@ public final class ObjectWrites {
         return store.commit(new Change.Create(((Admission.Accept) decision).object()));
     }
 
-    private static Admission.Decision admitNew(ApiObject object) {
-        return admit(Optional.empty(), object);
+    private static Admission.Decision admitNew(ApiObject object, String manager) {
+        return admit(Optional.empty(), object, manager);
     }
 
-    /** Admission's decision on writing object over current, now, with a new uid if it is created. */
-    private static Admission.Decision admit(Optional<ApiObject> current, ApiObject object) {
+    /** Admission's decision on manager writing object over current, now, with a new uid if it is created. */
+    private static Admission.Decision admit(Optional<ApiObject> current, ApiObject object, String manager) {
         return Admission.apply(current, object, Instant.now(), () -> UUID.randomUUID().toString(),
-                KindStrategy.of(object.kind()));
+                KindStrategy.of(object.kind()), manager);
     }
 
     /** The error a failed write means for a user. */

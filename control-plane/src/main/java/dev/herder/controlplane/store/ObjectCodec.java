@@ -42,7 +42,7 @@ public final class ObjectCodec {
         }
         return o.withMetadata(new ObjectMeta(m.name(), m.generateName(), m.namespace(), m.labels(), m.annotations(),
                 m.uid(), resourceVersion, m.generation(), m.creationTimestamp(), m.deletionTimestamp(),
-                m.ownerReferences()));
+                m.ownerReferences(), m.managedFields()));
     }
 
     /** The numeric revision an object was read at; 0 when it has none (not stored yet). */

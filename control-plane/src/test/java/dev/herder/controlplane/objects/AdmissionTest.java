@@ -3,12 +3,14 @@ package dev.herder.controlplane.objects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herder.controlplane.pods.PodStrategy;
 import dev.herder.controlplane.store.ObjectCodec;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Container;
+import dev.herder.protocol.api.ManagedFieldsEntry;
 import dev.herder.protocol.api.ObjectMeta;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.api.PodSpec;
@@ -91,5 +93,24 @@ public class AdmissionTest {
     /** A pod as the store holds it once created: with the version the store gave it. */
     private static ApiObject stored() {
         return ObjectCodec.withVersion(((Admission.Accept) apply(Optional.empty(), pod("a:1", null, null))).object(), "5");
+    }
+
+    @Test
+    void recordsACreateAndAnUpdateAsTheirManagersUpdates() {
+        var created = assertInstanceOf(Admission.Accept.class, Admission.apply(Optional.empty(),
+                pod("a:1", null, null), NOW, () -> "uid-1", PodStrategy.INSTANCE, "kubectl-create"));
+        List<ManagedFieldsEntry> afterCreate = created.object().metadata().managedFields();
+        assertEquals(List.of("kubectl-create/Update"), afterCreate.stream()
+                .map(e -> e.manager() + "/" + e.operation()).toList());
+        assertTrue(afterCreate.get(0).fieldsV1().toString().contains("\"f:image\""), afterCreate.toString());
+        ApiObject stored = ObjectCodec.withVersion(created.object(), "5");
+        var updated = assertInstanceOf(Admission.Accept.class, Admission.apply(Optional.of(stored),
+                pod("a:2", null, null), NOW, () -> "uid-2", PodStrategy.INSTANCE, "kubectl-edit"));
+        List<ManagedFieldsEntry> afterUpdate = updated.object().metadata().managedFields();
+        assertEquals(List.of("kubectl-create/Update", "kubectl-edit/Update"), afterUpdate.stream()
+                .map(e -> e.manager() + "/" + e.operation()).toList());
+        assertEquals("{\"f:spec\":{\"f:containers\":{\"k:{\\\"name\\\":\\\"main\\\"}\":{\"f:image\":{}}}}}",
+                afterUpdate.get(1).fieldsV1().toString());
+        assertFalse(afterUpdate.get(0).fieldsV1().toString().contains("\"f:image\""), afterUpdate.toString());
     }
 }

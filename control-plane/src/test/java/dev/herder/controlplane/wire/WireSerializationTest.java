@@ -11,6 +11,7 @@ import dev.herder.protocol.api.ContainerState;
 import dev.herder.protocol.api.ContainerStateRunning;
 import dev.herder.protocol.api.ContainerStatus;
 import dev.herder.protocol.api.IntOrString;
+import dev.herder.protocol.api.ManagedFieldsEntry;
 import dev.herder.protocol.api.Node;
 import dev.herder.protocol.api.NodeSpec;
 import dev.herder.protocol.api.NodeStatus;
@@ -22,6 +23,7 @@ import dev.herder.protocol.api.ReplicationControllerSpec;
 import dev.herder.protocol.api.Service;
 import dev.herder.protocol.api.ServicePort;
 import dev.herder.protocol.api.ServiceSpec;
+import dev.herder.protocol.fields.FieldSet;
 import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
@@ -69,7 +71,8 @@ class WireSerializationTest {
 
     static Stream<Object> messages() {
         ObjectMeta meta = new ObjectMeta("web", null, "default", Map.of("app", "web"), Map.of("a", "b"), "uid", "12", 1L,
-                "2026-11-27T12:00:00Z", null, null);
+                "2026-11-27T12:00:00Z", null, null, List.of(new ManagedFieldsEntry("kubectl", "Apply", "v1",
+                "2026-11-27T12:00:00Z", "FieldsV1", FieldSet.of(List.of(List.of("f:spec", "f:replicas"))).toJson())));
         Pod pod = dev.herder.controlplane.objects.AdmissionTest.pod("img:1", "3", Map.of("app", "web"))
                 .withStatus(new PodStatus("Running", List.of(), null, null, "127.0.0.2", "127.0.0.2", "t",
                         List.of(new ContainerStatus("main", true, 0, "img:1", null, "id", true,

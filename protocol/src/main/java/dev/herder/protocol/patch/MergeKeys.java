@@ -9,7 +9,7 @@ import java.util.Map;
  * by name, container ports by containerPort, a service's ports by port, volume mounts by mountPath, owner
  * references by uid, conditions by type. Every other list is replaced whole.
  */
-final class MergeKeys {
+public final class MergeKeys {
     private static final Map<String, String> BY_FIELD = Map.ofEntries(
             Map.entry("containers", "name"),
             Map.entry("initContainers", "name"),
@@ -31,7 +31,7 @@ final class MergeKeys {
     }
 
     /** The merge key of the list at path in an object of kind (null: unknown), or null when it is replaced. */
-    static String of(String kind, List<String> path) {
+    public static String of(String kind, List<String> path) {
         if (path.isEmpty()) {
             return null;
         }
@@ -43,7 +43,7 @@ final class MergeKeys {
         return BY_FIELD.get(field);
     }
 
-    static boolean mergesValues(List<String> path) {
+    public static boolean mergesValues(List<String> path) {
         return !path.isEmpty() && VALUE_SETS.contains(path.get(path.size() - 1));
     }
 }

@@ -63,10 +63,14 @@ public sealed interface ApiRequest extends WireMessage {
      * Set a replication controller's spec.replicas; answered with Applied holding one outcome ("scaled").
      * resourceVersion, when given, is the version the client read: a controller changed since is a conflict.
      */
-    record Scale(String kind, String namespace, String name, int replicas, String resourceVersion)
-            implements ApiRequest {
+    record Scale(String kind, String namespace, String name, int replicas, String resourceVersion,
+                 String fieldManager) implements ApiRequest {
         public Scale(String kind, String namespace, String name, int replicas) {
-            this(kind, namespace, name, replicas, null);
+            this(kind, namespace, name, replicas, null, null);
+        }
+
+        public Scale(String kind, String namespace, String name, int replicas, String resourceVersion) {
+            this(kind, namespace, name, replicas, resourceVersion, null);
         }
     }
 

@@ -68,10 +68,11 @@ final class ObjectRequests {
             return Replies.refused(Status.methodNotAllowed(path.resource() + " are written by Herder itself; they"
                     + " can be read, not " + method.value() + " by clients"));
         }
+        String manager = FieldManagers.of(request, Query.of(request));
         if (method.equals(HttpMethods.POST) && path.name() == null) {
             Bodies.Parsed parsed = Bodies.object(path, body, unknownFields);
             return parsed.refusal() != null ? Replies.refused(parsed.refusal())
-                    : service.create(parsed.object(), dryRun).thenApply(outcome ->
+                    : service.create(parsed.object(), dryRun, manager).thenApply(outcome ->
                             Replies.stored(outcome, path, StatusCodes.CREATED, parsed.read().warnings()));
         }
         if (path.name() == null && method.equals(HttpMethods.DELETE)) {
@@ -85,7 +86,7 @@ final class ObjectRequests {
         if (method.equals(HttpMethods.PUT)) {
             Bodies.Parsed parsed = Bodies.object(path, body, unknownFields);
             return parsed.refusal() != null ? Replies.refused(parsed.refusal())
-                    : service.replace(parsed.object(), dryRun).thenApply(outcome ->
+                    : service.replace(parsed.object(), dryRun, manager).thenApply(outcome ->
                             Replies.stored(outcome, path, StatusCodes.OK, parsed.read().warnings()));
         }
         if (method.equals(HttpMethods.DELETE)) {

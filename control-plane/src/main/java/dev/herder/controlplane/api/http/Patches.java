@@ -22,7 +22,8 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 
 /**
  * PATCH of an object: the stored object read, the patch applied to it (JSON merge, JSON patch or strategic merge,
- * by the request's Content-Type), and the result written guarded on the version read, as a PUT of it would be.
+ * by the request's Content-Type), and the result written guarded on the version read, as a PUT of it would be, and
+ * recorded as an Update by its field manager. Server-side apply is {@link Applies}'.
  * When the object changed in between, the patch is applied again to the new version (a few times), unless the
  * patch itself named the resourceVersion it was made for: then the change in between is a conflict.
  */
@@ -38,6 +39,9 @@ final class Patches {
     static CompletionStage<HttpResponse> patch(ApiService service, ResourcePath path, HttpRequest request, String body,
                                                 boolean dryRun) {
         String type = request.entity().getContentType().mediaType().toString();
+        if (type.equals(Applies.APPLY)) {
+            return Applies.apply(service, path, request, body, dryRun);
+        }
         JsonNode patch;
         try {
             patch = Json.mapper().readTree(body);
@@ -55,14 +59,21 @@ final class Patches {
         };
         if (change == null) {
             return Replies.refused(Status.unsupportedMediaType("the patch's Content-Type " + type + " is not served;"
-                    + " send " + String.join(", ", List.of(MERGE, JSON, STRATEGIC))));
+                    + " send " + String.join(", ", List.of(MERGE, JSON, STRATEGIC, Applies.APPLY))));
         }
-        return attempt(service, path, change, dryRun, ObjectRequests.fieldValidation(Query.of(request)), ATTEMPTS);
+        Query query = Query.of(request);
+        Change asked = new Change(change, FieldManagers.of(request, query), dryRun,
+                ObjectRequests.fieldValidation(query));
+        return attempt(service, path, asked, ATTEMPTS);
     }
 
-    private static CompletionStage<HttpResponse> attempt(ApiService service, ResourcePath path,
-                                                         UnaryOperator<JsonNode> change, boolean dryRun,
-                                                         UnknownFields unknownFields, int attemptsLeft) {
+    /** A patch to apply: how it changes the object, by which manager, whether only tried, unknown fields' fate. */
+    private record Change(UnaryOperator<JsonNode> change, String manager, boolean dryRun,
+                          UnknownFields unknownFields) {
+    }
+
+    private static CompletionStage<HttpResponse> attempt(ApiService service, ResourcePath path, Change patch,
+                                                         int attemptsLeft) {
         ApiRequest.Get get = new ApiRequest.Get(path.kind(), path.namespace(), path.name(), null);
         return service.handle(get).thenCompose(answer -> {
             if (!(answer instanceof ApiResponse.Objects found)) {
@@ -72,7 +83,7 @@ final class Patches {
             String readVersion = current.path("metadata").path("resourceVersion").asText();
             JsonNode patched;
             try {
-                patched = change.apply(current);
+                patched = patch.change().apply(current);
             } catch (PatchException e) {
                 return Replies.refused(Status.of(ApiError.invalid("the patch cannot be applied to " + path.resource()
                         + " \"" + path.name() + "\": " + e.getMessage()), path.resource(), path.name()));
@@ -85,14 +96,14 @@ final class Patches {
             if (version.isMissingNode() || version.isNull()) {
                 ((ObjectNode) object.with("metadata")).put("resourceVersion", readVersion);
             }
-            Bodies.Parsed parsed = Bodies.object(path, object.toString(), unknownFields);
+            Bodies.Parsed parsed = Bodies.object(path, object.toString(), patch.unknownFields());
             if (parsed.refusal() != null) {
                 return Replies.refused(parsed.refusal());
             }
-            return service.replace(parsed.object(), dryRun).thenCompose(outcome -> {
+            return service.replace(parsed.object(), patch.dryRun(), patch.manager()).thenCompose(outcome -> {
                 boolean conflict = outcome.error() != null && outcome.error().code() == ApiError.Code.CONFLICT;
                 if (conflict && !namedVersion && attemptsLeft > 1) {
-                    return attempt(service, path, change, dryRun, unknownFields, attemptsLeft - 1);
+                    return attempt(service, path, patch, attemptsLeft - 1);
                 }
                 return Replies.done(Replies.stored(outcome, path, StatusCodes.OK, parsed.read().warnings()));
             });

@@ -1,8 +1,10 @@
 package dev.herder.controlplane.api.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herder.protocol.manifest.Json;
 import dev.herder.protocol.wire.ApiError;
+import java.util.List;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 
@@ -10,7 +12,20 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
  * A refused request as Kubernetes answers it: an HTTP status and a {@code Status} object whose reason a client
  * acts on (NotFound, AlreadyExists, Conflict, Invalid, Expired, ...) and whose message names what is wrong.
  */
-public record Status(StatusCode code, String reason, String message, String kind, String name) {
+public record Status(StatusCode code, String reason, String message, String kind, String name, List<Cause> causes) {
+
+    /** One of the reasons for a refusal, naming a field (details.causes in Kubernetes' Status). */
+    public record Cause(String type, String message, String field) {
+    }
+
+    public Status(StatusCode code, String reason, String message, String kind, String name) {
+        this(code, reason, message, kind, name, List.of());
+    }
+
+    /** A refusal with its causes, one per field. */
+    public static Status withCauses(Status status, List<Cause> causes) {
+        return new Status(status.code(), status.reason(), status.message(), status.kind(), status.name(), causes);
+    }
 
     public static Status of(ApiError error, String resource, String name) {
         return switch (error.code()) {
@@ -53,13 +68,18 @@ public record Status(StatusCode code, String reason, String message, String kind
         status.put("status", "Failure");
         status.put("message", message);
         status.put("reason", reason);
-        if (kind != null || name != null) {
+        if (kind != null || name != null || !causes.isEmpty()) {
             ObjectNode details = status.putObject("details");
             if (name != null) {
                 details.put("name", name);
             }
             if (kind != null) {
                 details.put("kind", kind);
+            }
+            if (!causes.isEmpty()) {
+                ArrayNode list = details.putArray("causes");
+                causes.forEach(c -> list.addObject().put("reason", c.type()).put("message", c.message())
+                        .put("field", c.field()));
             }
         }
         status.put("code", code.intValue());

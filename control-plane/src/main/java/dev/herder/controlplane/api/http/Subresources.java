@@ -80,13 +80,14 @@ final class Subresources {
             return Replies.refused(Status.badRequest("the Scale is not JSON: " + e.getOriginalMessage()));
         }
         if (request.method().equals(HttpMethods.PUT)) {
-            return scaleTo(path, sent);
+            return scaleTo(path, sent, FieldManagers.of(request, Query.of(request)));
         }
         if (request.method().equals(HttpMethods.PATCH)) {
             return scaleOf(path).thenCompose(scale -> scale.isEmpty()
                     ? Replies.refused(Status.of(ApiError.notFound("replicationcontrollers \"" + path.name()
                             + "\" not found"), path.resource(), path.name()))
-                    : scaleTo(path, unguarded(MergePatch.apply(scale.get(), sent), sent)));
+                    : scaleTo(path, unguarded(MergePatch.apply(scale.get(), sent), sent),
+                            FieldManagers.of(request, Query.of(request))));
         }
         return Replies.refused(Status.methodNotAllowed(request.method().value() + " is not served on scale"));
     }
@@ -100,7 +101,7 @@ final class Subresources {
         return patched;
     }
 
-    private CompletionStage<HttpResponse> scaleTo(ResourcePath path, JsonNode scale) {
+    private CompletionStage<HttpResponse> scaleTo(ResourcePath path, JsonNode scale, String manager) {
         JsonNode replicas = scale.path("spec").path("replicas");
         if (!replicas.canConvertToInt()) {
             return Replies.refused(Status.badRequest("a Scale needs spec.replicas, a whole number"));
@@ -108,7 +109,7 @@ final class Subresources {
         // a resourceVersion given guards the write itself: a controller changed since is a conflict
         String version = scale.path("metadata").path("resourceVersion").asText("");
         return service.handle(new ApiRequest.Scale(path.kind(), path.namespace(), path.name(), replicas.asInt(),
-                        version.isEmpty() ? null : version))
+                        version.isEmpty() ? null : version, manager))
                 .thenCompose(answer -> answer instanceof ApiResponse.Failure
                         ? Replies.done(Replies.failure(answer, path))
                         : scaleOf(path).thenApply(s -> Replies.json(StatusCodes.OK, s.orElseThrow())));

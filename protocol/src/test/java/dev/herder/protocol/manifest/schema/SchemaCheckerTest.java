@@ -73,7 +73,7 @@ class SchemaCheckerTest {
                 Arguments.of(pod("", "volumes: [{name: v, emptyDir: {}, secret: {secretName: s}}], ", ""),
                         "spec.volumes[0].secret"),
                 Arguments.of(pod(", finalizers: [x]", "", ""), "metadata.finalizers"),
-                Arguments.of(pod(", managedFields: []", "", ""), "metadata.managedFields"),
+                Arguments.of(pod(", selfLink: /api/v1/x", "", ""), "metadata.selfLink"),
                 Arguments.of("{apiVersion: v1, kind: Service, metadata: {name: s}, spec: {externalTrafficPolicy: Local,"
                         + " ports: [{port: 80}]}}", "spec.externalTrafficPolicy"),
                 Arguments.of("{apiVersion: v1, kind: Service, metadata: {name: s}, spec: {ipFamilies: [IPv4],"
