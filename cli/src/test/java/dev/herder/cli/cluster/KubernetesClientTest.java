@@ -27,6 +27,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -293,6 +295,65 @@ class KubernetesClientTest {
         assertEquals("after-compaction", event.at("/object/metadata/name").asText(), event::toString);
         client.services().withName("after-compaction").delete();
         client.pods().withName("compacted").delete();
+    }
+
+    @Test
+    void aDeletedEventCarriesTheRevisionOfTheDeletionSoAWatchFromItDoesNotReplayEarlierChanges() throws Exception {
+        // replication controllers of no replicas: this test's watch must not start the services' watch cache, which
+        // the compacted-revision test needs absent
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String controllers = cluster.httpServer(1) + "/api/v1/namespaces/default/replicationcontrollers";
+        String createdAt = client.replicationControllers().resource(idle("deleted-rv")).create().getMetadata()
+                .getResourceVersion();
+        HttpResponse<Stream<String>> watching = http.sendAsync(HttpRequest.newBuilder(URI.create(controllers
+                + "?watch=true&fieldSelector=metadata.name%3Ddeleted-rv&resourceVersion=" + createdAt
+                + "&timeoutSeconds=20")).build(), HttpResponse.BodyHandlers.ofLines()).get(20, TimeUnit.SECONDS);
+        assertEquals(200, watching.statusCode());
+        // a change between the creation and the deletion: a watch from the DELETED event's revision must not see
+        // it again
+        String betweenAt = client.replicationControllers().resource(idle("between")).create().getMetadata()
+                .getResourceVersion();
+        client.replicationControllers().withName("deleted-rv").delete();
+        JsonNode deleted = firstOfType(watching.body(), "DELETED");
+        String deletedAt = deleted.at("/object/metadata/resourceVersion").asText();
+        assertTrue(Long.parseLong(deletedAt) > Long.parseLong(betweenAt),
+                "the DELETED event's resourceVersion is the deletion's revision, after between's creation at "
+                        + betweenAt + ": " + deleted);
+
+        // as a client that saw that event and watches again from its resourceVersion
+        HttpResponse<Stream<String>> again = http.sendAsync(HttpRequest.newBuilder(URI.create(controllers
+                + "?watch=true&resourceVersion=" + deletedAt + "&timeoutSeconds=20")).build(),
+                HttpResponse.BodyHandlers.ofLines()).get(20, TimeUnit.SECONDS);
+        client.replicationControllers().withName("between").delete();
+        List<JsonNode> events = new ArrayList<>();
+        again.body().map(KubernetesClientTest::tree).takeWhile(e -> {
+            events.add(e);
+            return !("DELETED".equals(e.path("type").asText())
+                    && "between".equals(e.at("/object/metadata/name").asText()));
+        }).forEach(e -> { });
+        assertTrue(events.stream().noneMatch(e -> "ADDED".equals(e.path("type").asText())
+                || "deleted-rv".equals(e.at("/object/metadata/name").asText())),
+                "only changes after the deletion: " + events);
+    }
+
+    private static ReplicationController idle(String name) {
+        return new ReplicationControllerBuilder().withNewMetadata().withName(name).endMetadata()
+                .withNewSpec().withReplicas(0).withSelector(Map.of("app", name))
+                .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
+                .withNewSpec().addNewContainer().withName("app").withImage("busybox:1").endContainer().endSpec()
+                .endTemplate().endSpec().build();
+    }
+
+    private static JsonNode firstOfType(Stream<String> lines, String type) {
+        return lines.map(KubernetesClientTest::tree).filter(e -> type.equals(e.path("type").asText())).findFirst().orElseThrow();
+    }
+
+    private static JsonNode tree(String line) {
+        try {
+            return Json.mapper().readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a watch line that is no JSON: " + line, e);
+        }
     }
 
     private static Pod pod(String name, String app) {

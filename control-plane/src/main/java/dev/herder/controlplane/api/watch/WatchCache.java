@@ -2,6 +2,7 @@ package dev.herder.controlplane.api.watch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.herder.controlplane.store.Informer;
+import dev.herder.controlplane.store.ObjectCodec;
 import dev.herder.controlplane.store.ObjectStore;
 import dev.herder.controlplane.store.RegistryKeys;
 import dev.herder.controlplane.store.StoreException;
@@ -33,7 +34,7 @@ public final class WatchCache implements Informer.Listener {
     public enum Type { ADDED, MODIFIED, DELETED }
 
     /**
-     * One change: object as it is now (DELETED: as it was last), previous as it was before (null: new). It keeps the
+     * One change: object as it is now (DELETED: as it was last, at the revision of its deletion), previous as it was before (null: new). It keeps the
      * object's JSON once some watcher has asked for it, so a change fanned out to a thousand watchers is written
      * once, not once per watcher.
      */
@@ -198,7 +199,10 @@ public final class WatchCache implements Informer.Listener {
             if (change.object() == null && previous == null) {
                 continue; // a removal of what this node never saw
             }
-            Event event = change.object() == null ? new Event(Type.DELETED, previous, previous, change.revision())
+            // as in Kubernetes, a DELETED event's object carries the revision of its deletion, so a client that
+            // watches again from the last resourceVersion it saw does not get the changes before it once more
+            Event event = change.object() == null ? new Event(Type.DELETED,
+                    ObjectCodec.withVersion(previous, Long.toString(change.revision())), previous, change.revision())
                     : new Event(previous == null ? Type.ADDED : Type.MODIFIED, change.object(), previous,
                     change.revision());
             recent.addLast(event);
