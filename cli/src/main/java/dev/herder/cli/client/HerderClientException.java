@@ -2,6 +2,7 @@ package dev.herder.cli.client;
 
 import dev.herder.cli.options.ClientOptions;
 import dev.herder.cli.options.DurationConverter;
+import dev.herder.cli.options.Servers;
 import java.time.Duration;
 import java.util.List;
 
@@ -37,6 +38,12 @@ public final class HerderClientException extends RuntimeException {
         return new HerderClientException(Reason.UNREACHABLE, "cannot reach the Herder cluster at "
                 + String.join(",", contacts) + " within " + DurationConverter.format(timeout)
                 + ": is it running? (set --contact or " + ClientOptions.CONTACT_ENV + ")");
+    }
+
+    /** No HTTP API server answered: each was tried in turn; why names the last failure (connection refused, ...). */
+    public static HerderClientException unreachableServers(List<String> servers, String why) {
+        return new HerderClientException(Reason.UNREACHABLE, "cannot reach the Herder API at "
+                + String.join(", ", servers) + " (" + why + "): is the cluster running? " + Servers.HOW_TO_NAME);
     }
 
     public static HerderClientException noAnswer(Duration timeout) {

@@ -3,6 +3,7 @@ package dev.herder.controlplane.api.http;
 import dev.herder.controlplane.api.ApiService;
 import dev.herder.protocol.api.Kinds;
 import dev.herder.protocol.manifest.schema.UnknownFields;
+import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.time.Instant;
@@ -55,6 +56,14 @@ final class ObjectRequests {
                                 found.items().get(0).metadata().resourceVersion(), whole, Instant.now())
                                 : found.items().get(0))
                         : Replies.failure(answer, path));
+    }
+
+    /** The cluster's members and the Master's holder, as the ClusterClient route answers them. */
+    CompletionStage<HttpResponse> cluster() {
+        return service.handle(new ApiRequest.ClusterStatus()).thenApply(answer -> answer instanceof ApiResponse.Cluster c
+                ? Replies.json(StatusCodes.OK, c)
+                : Replies.status(Status.of(answer instanceof ApiResponse.Failure f ? f.error()
+                        : ApiError.unavailable("unexpected answer " + answer.getClass().getSimpleName()), null, null)));
     }
 
     CompletionStage<HttpResponse> write(ResourcePath path, HttpRequest request, String body) {
