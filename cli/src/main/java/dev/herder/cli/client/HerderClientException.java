@@ -6,7 +6,10 @@ import dev.herder.cli.options.Servers;
 import java.time.Duration;
 import java.util.List;
 
-/** No answer from the cluster: either no contact point could be reached at all, or the cluster stayed silent. */
+/**
+ * No answer from the cluster: either no server (or contact point) could be reached at all, or the cluster stayed
+ * silent.
+ */
 public final class HerderClientException extends RuntimeException {
 
     public enum Reason {
