@@ -74,8 +74,9 @@ final class ObjectRequests {
         boolean dryRun = dryRun(Query.of(request));
         UnknownFields unknownFields = fieldValidation(Query.of(request));
         if (Kinds.RECORDED.contains(path.kind())) {
-            return Replies.refused(Status.methodNotAllowed(path.resource() + " are written by Herder itself; they"
-                    + " can be read, not " + method.value() + " by clients"));
+            String why = ApiService.readOnly(path.kind());
+            return Replies.refused(Status.methodNotAllowed(why != null ? why : path.resource() + " are written by"
+                    + " Herder itself; they can be read, not " + method.value() + " by clients"));
         }
         if (method.equals(HttpMethods.POST) && path.name() == null) {
             Bodies.Parsed parsed = Bodies.object(path, body, unknownFields);
