@@ -1,5 +1,7 @@
 package dev.herder.cli.client.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herder.protocol.api.ApiObject;
 import dev.herder.protocol.api.Kinds;
 import dev.herder.protocol.wire.ApiError;
@@ -10,7 +12,7 @@ import java.util.Objects;
 /**
  * An apply as REST calls, as kubectl makes it: read the object; create it (POST) when it is not there, else replace
  * it (PUT, guarded on the object's resourceVersion when it names one). The outcome says "created", "configured", or
- * "unchanged" when the server stored nothing new (the revision it answers is the one read). Warnings the server
+ * "unchanged" when the object stored declares what the one read did (status aside). Warnings the server
  * found reading the body are left out: the command read the same manifest and has said them already.
  */
 final class RestApply {
@@ -33,7 +35,7 @@ final class RestApply {
         if (name != null) {
             Reply found = transport.exchange("GET", RestPaths.object(kind, namespace, name), null);
             if (found.succeeded()) {
-                return replace(object, namespace, body, Bodies.object(found.body()).metadata().resourceVersion());
+                return replace(object, namespace, body, found.body());
             }
             if (found.code() != Reply.NOT_FOUND) {
                 return refused(object, namespace, StatusErrors.of(found));
@@ -50,15 +52,34 @@ final class RestApply {
         return refused(object, namespace, error);
     }
 
-    private ApiResponse.ApplyOutcome replace(ApiObject object, String namespace, String body, String versionRead) {
+    private ApiResponse.ApplyOutcome replace(ApiObject object, String namespace, String body, String read) {
         Reply replaced = transport.exchange("PUT", RestPaths.object(object.kind(), namespace,
                 object.metadata().name()), body);
         if (!replaced.succeeded()) {
             return refused(object, namespace, StatusErrors.of(replaced));
         }
-        ApiObject stored = Bodies.object(replaced.body());
-        boolean same = versionRead != null && versionRead.equals(stored.metadata().resourceVersion());
-        return stored(replaced, namespace, same ? UNCHANGED : CONFIGURED);
+        return stored(replaced, namespace, read != null && sameDeclaration(read, replaced.body()) ? UNCHANGED
+                : CONFIGURED);
+    }
+
+    /**
+     * Whether the object stored is the one read but for what the system writes meanwhile (its status, and with it
+     * its resourceVersion): a scheduler's note on a pending pod between the read and the replace is no change of the
+     * user's.
+     */
+    private static boolean sameDeclaration(String read, String stored) {
+        return declaration(read).equals(declaration(stored));
+    }
+
+    private static JsonNode declaration(String body) {
+        JsonNode tree = Bodies.read(body, JsonNode.class);
+        if (tree instanceof ObjectNode object) {
+            object.remove("status");
+            if (object.get("metadata") instanceof ObjectNode meta) {
+                meta.remove("resourceVersion");
+            }
+        }
+        return tree;
     }
 
     private static ApiResponse.ApplyOutcome stored(Reply reply, String namespace, String action) {

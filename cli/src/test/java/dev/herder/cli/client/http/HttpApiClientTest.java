@@ -89,16 +89,21 @@ class HttpApiClientTest {
     }
 
     @Test
-    void anApplyThatStoresNothingNewIsUnchangedAndAChangeIsConfigured() {
+    void anApplyThatDeclaresNothingNewIsUnchangedAndAChangeIsConfigured() {
         answers.put("GET /api/v1/namespaces/default/pods/web", new Answer(200, String.format(POD, "7"), null));
         answers.put("PUT /api/v1/namespaces/default/pods/web", new Answer(200, String.format(POD, "7"), null));
 
         try (HttpApiClient client = HttpApiClient.connect(List.of(url()), Duration.ofSeconds(5))) {
             ApiResponse.Applied same = (ApiResponse.Applied) client.call(new ApiRequest.Apply(List.of(pod())));
+            // the scheduler noted something on the pod between the read and the replace: a new revision, no change
             answers.put("PUT /api/v1/namespaces/default/pods/web", new Answer(200, String.format(POD, "8"), null));
+            ApiResponse.Applied noted = (ApiResponse.Applied) client.call(new ApiRequest.Apply(List.of(pod())));
+            answers.put("PUT /api/v1/namespaces/default/pods/web", new Answer(200, String.format(POD, "9")
+                    .replace("a:1", "a:2"), null));
             ApiResponse.Applied changed = (ApiResponse.Applied) client.call(new ApiRequest.Apply(List.of(pod())));
 
             assertEquals("unchanged", same.outcomes().get(0).action());
+            assertEquals("unchanged", noted.outcomes().get(0).action());
             assertEquals("configured", changed.outcomes().get(0).action());
         }
     }
