@@ -163,8 +163,9 @@ pods_running() {
 }
 service_answers() { curl -fsS --max-time 2 "$service_url"; }
 
-# A kubeconfig for kubectl and Kubernetes clients: control-plane node 1's API (config/control-plane-N.conf,
-# herder.control-plane.http.port; nodes 2 and 3 answer on 6444 and 6445 alike).
+# A kubeconfig for kubectl, Kubernetes clients and the herder command: control-plane node 1's API as the current
+# context's server (config/control-plane-N.conf, herder.control-plane.http.port), nodes 2 and 3 (6444, 6445) as
+# further clusters, which herder fails over to when node 1 does not answer. Says the kubectl line that uses it.
 write_kubeconfig() {
   cat >"$state/kubeconfig" <<KUBECONFIG
 apiVersion: v1
@@ -173,6 +174,12 @@ clusters:
 - name: herder-local
   cluster:
     server: http://127.0.0.1:6443
+- name: herder-local-2
+  cluster:
+    server: http://127.0.0.1:6444
+- name: herder-local-3
+  cluster:
+    server: http://127.0.0.1:6445
 contexts:
 - name: herder-local
   context:
@@ -184,6 +191,7 @@ users:
 - name: herder-local
   user: {}
 KUBECONFIG
+  say "wrote $state/kubeconfig: kubectl --kubeconfig $state/kubeconfig get pods"
 }
 kubernetes_api_answers() { curl -fsS --max-time 2 http://127.0.0.1:6443/version >/dev/null; }
 
@@ -265,7 +273,8 @@ Herder is up: three etcd members, three control-plane nodes, two agents (node-1,
   kill -9 \$(cat $state/control-plane-1.pid)   # kill a control-plane node (pick the leader's), then again:
   ./herder cluster status                         # another node leads within about 15 seconds
   ./herder local down                             # stop everything (the data stays for the next up)
-kubectl talks to it too (Herder serves the Kubernetes API on 127.0.0.1:6443-6445):
+./herder talks to the Kubernetes API Herder serves on 127.0.0.1:6443-6445 (as written in $state/kubeconfig);
+kubectl does too:
   kubectl --kubeconfig $state/kubeconfig get pods -o wide
 The README's walkthrough has more.
 TXT

@@ -5,7 +5,10 @@ import dev.herder.protocol.wire.ApiResponse;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
-/** Sends requests to a Herder cluster's ApiGateway. */
+/**
+ * Sends requests to a Herder cluster: over its Kubernetes HTTP API (http.HttpApiClient)
+ * or through Pekko ClusterClient to its ApiGateway ({@link HerderClient}).
+ */
 public interface ApiClient extends AutoCloseable {
 
     /** The gateway's answer; fails with a {@link HerderClientException} when none comes in time. */

@@ -2,10 +2,14 @@ package dev.herder.cli.client;
 
 import dev.herder.cli.options.ClientOptions;
 import dev.herder.cli.options.DurationConverter;
+import dev.herder.cli.options.Servers;
 import java.time.Duration;
 import java.util.List;
 
-/** No answer from the cluster: either no contact point could be reached at all, or the cluster stayed silent. */
+/**
+ * No answer from the cluster: either no server (or contact point) could be reached at all, or the cluster stayed
+ * silent.
+ */
 public final class HerderClientException extends RuntimeException {
 
     public enum Reason {
@@ -37,6 +41,12 @@ public final class HerderClientException extends RuntimeException {
         return new HerderClientException(Reason.UNREACHABLE, "cannot reach the Herder cluster at "
                 + String.join(",", contacts) + " within " + DurationConverter.format(timeout)
                 + ": is it running? (set --contact or " + ClientOptions.CONTACT_ENV + ")");
+    }
+
+    /** No HTTP API server answered: each was tried in turn; why names the last failure (connection refused, ...). */
+    public static HerderClientException unreachableServers(List<String> servers, String why) {
+        return new HerderClientException(Reason.UNREACHABLE, "cannot reach the Herder API at "
+                + String.join(", ", servers) + " (" + why + "): is the cluster running? " + Servers.HOW_TO_NAME);
     }
 
     public static HerderClientException noAnswer(Duration timeout) {

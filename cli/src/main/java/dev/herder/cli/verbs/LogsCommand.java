@@ -2,6 +2,7 @@ package dev.herder.cli.verbs;
 
 import dev.herder.cli.CliException;
 import dev.herder.cli.client.ApiClient;
+import dev.herder.cli.client.Streams;
 import dev.herder.cli.options.DurationConverter;
 import dev.herder.protocol.api.Kinds;
 import dev.herder.protocol.wire.ApiRequest;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Parameters;
  * {@code herder logs POD [-c CONTAINER] [--tail N] [-f] [-p] [--timestamps] [--since DURATION]}: a container's
  * output (of its current instance, or with -p of the one before), read by its node's agent.
  *
- * <p>Following (-f) polls: after the first answer the command asks again every {@value #POLL_MILLIS} ms for
+ * <p>Over the HTTP API, following (-f) is one open response (pods/log with follow=true) printed as it comes. Through
+ * --via cluster-client, following polls: after the first answer the command asks again every {@value #POLL_MILLIS} ms for
  * only what the container printed after the offset it was last given, and prints that, until the container
  * ends, the command is interrupted (Ctrl-C), or the hidden --follow-for time is up. Polling needs no stream
  * across the cluster and survives a lost answer: the next poll asks from the same offset again.
@@ -68,6 +70,11 @@ public final class LogsCommand extends ClientVerb {
         LogOptions options = new LogOptions(previous, timestamps,
                 since == null ? null : now.minus(since).getEpochSecond());
         try (ApiClient client = connect()) {
+            if (follow && client instanceof Streams streams) {
+                streams.followLogs(new ApiRequest.Logs(namespace, pod, container, tail, true, null, options),
+                        this::print, stopAt);
+                return OK;
+            }
             ApiResponse.LogChunk chunk = ask(client, null, options);
             print(chunk);
             while (follow && !chunk.done() && (stopAt == null || Instant.now().isBefore(stopAt))) {
@@ -87,8 +94,12 @@ public final class LogsCommand extends ClientVerb {
     }
 
     private void print(ApiResponse.LogChunk chunk) {
-        if (chunk.text() != null && !chunk.text().isEmpty()) {
-            out().print(chunk.text());
+        print(chunk.text());
+    }
+
+    private void print(String text) {
+        if (text != null && !text.isEmpty()) {
+            out().print(text);
             out().flush();
         }
     }

@@ -34,14 +34,26 @@ record ObjectQuery(String kind, String namespace, String name, String selector, 
 
     /** The object, or every page of the list put together. */
     List<ApiObject> fetch(ApiClient client) {
+        return read(client).items();
+    }
+
+    /** The object, or every page of the list put together, and the revision they were read at. */
+    ApiResponse.Objects read(ApiClient client) {
         ApiResponse response = Pages.readAll(client,
                 new ApiRequest.Get(kind, namespace, name, selector, fieldSelector, limit, null));
-        List<ApiObject> items = Responses.expect(response, ApiResponse.Objects.class).items();
-        List<ApiObject> found = items == null ? List.of() : items;
+        ApiResponse.Objects objects = Responses.expect(response, ApiResponse.Objects.class);
+        List<ApiObject> found = objects.items() == null ? List.of() : objects.items();
         if (name != null && found.isEmpty()) {
             throw new CliException(ObjectNames.quoted(kind, name) + " not found");
         }
-        return found;
+        String version = objects.resourceVersion() != null || found.isEmpty() ? objects.resourceVersion()
+                : found.get(0).metadata().resourceVersion();
+        return new ApiResponse.Objects(kind, found, version, null);
+    }
+
+    /** The list request a watch of this query makes (by name: the namespace's list, narrowed by the caller). */
+    ApiRequest.Get watched() {
+        return new ApiRequest.Get(kind, namespace, null, selector, fieldSelector);
     }
 
     /** kubectl's note when a list is empty. */

@@ -1,5 +1,6 @@
 package dev.herder.cli.cluster;
 
+import dev.herder.cli.CliRun;
 import dev.herder.cli.client.HerderClient;
 import dev.herder.cli.client.Pages;
 import dev.herder.cli.local.ClusterProcesses;
@@ -11,6 +12,7 @@ import dev.herder.protocol.wire.ApiResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -153,13 +155,29 @@ final class LocalCluster implements AutoCloseable {
         return seen[0];
     }
 
-    /** Runs the herder command in this JVM against this cluster (its contact points come first). */
-    dev.herder.cli.CliRun.Result herder(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--contact";
-        all[1] = contacts();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return dev.herder.cli.CliRun.run(all);
+    /** The URLs of every control-plane node's HTTP API, comma-separated (the CLI's --server). */
+    String httpServers() {
+        List<String> servers = new ArrayList<>();
+        for (int i = 1; i <= processes.size(); i++) {
+            servers.add(processes.httpServer(i));
+        }
+        return String.join(",", servers);
+    }
+
+    /** Runs the herder command in this JVM against this cluster's HTTP API (its servers come first). */
+    CliRun.Result herder(String... args) {
+        return CliRun.run(withFirst(List.of("--server", httpServers()), args));
+    }
+
+    /** Runs the herder command in this JVM through Pekko ClusterClient (--via cluster-client --contact ...). */
+    CliRun.Result herderViaClusterClient(String... args) {
+        return CliRun.run(withFirst(List.of("--via", "cluster-client", "--contact", contacts()), args));
+    }
+
+    private static String[] withFirst(List<String> first, String... args) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
     }
 
     ApiResponse.Cluster status() {

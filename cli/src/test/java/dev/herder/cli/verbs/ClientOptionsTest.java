@@ -32,15 +32,39 @@ class ClientOptionsTest {
     }
 
     @Test
-    void contactsComeFromTheEnvironmentElseTheLocalCluster() {
+    void contactsComeFromTheEnvironmentElseTheLocalClusterWhenViaClusterClient() {
         FakeCluster cluster = cluster();
 
-        CliRun.run(cluster, Map.of("HERDER_CONTACT", "h:9"), "", "get", "pods");
-        CliRun.run(cluster, Map.of(), "", "get", "pods");
+        CliRun.run(cluster, Map.of("HERDER_CONTACT", "h:9"), "", "get", "pods", "--via", "cluster-client");
+        CliRun.run(cluster, Map.of(), "", "--via", "cluster-client", "get", "pods");
 
         assertEquals(List.of("h:9"), cluster.contactsUsed.get(0));
         assertEquals(List.of("127.0.0.1:2551", "127.0.0.1:2552", "127.0.0.1:2553"), cluster.contactsUsed.get(1));
         assertEquals(Duration.ofSeconds(10), cluster.timeoutsUsed.get(1));
+    }
+
+    @Test
+    void serversComeFromTheOptionElseTheEnvironmentElseTheLocalCluster() {
+        FakeCluster cluster = cluster();
+        Map<String, String> noLocal = Map.of("HERDER_LOCAL_DIR", "target/no-local-cluster");
+
+        CliRun.run(cluster, noLocal, "", "-s", "http://a:1,b:2", "get", "pods");
+        CliRun.run(cluster, Map.of("HERDER_SERVER", "http://h:9", "HERDER_LOCAL_DIR", "x"), "", "get", "pods");
+        CliRun.run(cluster, noLocal, "", "get", "pods");
+
+        assertEquals(List.of(List.of("http://a:1", "http://b:2"), List.of("http://h:9"),
+                List.of("http://127.0.0.1:6443", "http://127.0.0.1:6444", "http://127.0.0.1:6445")),
+                cluster.contactsUsed);
+    }
+
+    @Test
+    void aContactWithTheHttpRouteIsNamed() {
+        Result result = CliRun.run(FakeCluster.untouchable(), Map.of(), "", "get", "pods", "--via", "http",
+                "--contact", "a:1");
+
+        assertEquals(1, result.exitCode());
+        assertEquals(List.of("error: --contact is for --via cluster-client; over HTTP name the API with --server"),
+                result.errLines());
     }
 
     @Test

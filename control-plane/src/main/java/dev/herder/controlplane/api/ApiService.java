@@ -80,6 +80,11 @@ public final class ApiService {
         this.containers = new ContainerRequests(system, settings.askTimeout());
     }
 
+    /** Why clients cannot write objects of this kind (events, endpoints); null for a kind they can write. */
+    public static String readOnly(String kind) {
+        return READ_ONLY.get(kind);
+    }
+
     public CompletionStage<ApiResponse> handle(ApiRequest request) {
         if (request instanceof ApiRequest.Within within) {
             if (within.request() instanceof ApiRequest.Within || within.millis() <= 0) {

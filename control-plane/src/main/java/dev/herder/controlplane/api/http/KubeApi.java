@@ -16,10 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Kubernetes API (core/v1) on one control-plane node: discovery and OpenAPI documents, and each resource
- * request handed to {@link ObjectRequests} over the node's stateless API service. Requests with a body have it
+ * request handed to {@link ObjectRequests} over the node's stateless API service; and {@value #CLUSTER_PATH}, the
+ * cluster's status as {@code herder cluster status} shows it (an ApiResponse.Cluster as JSON). Requests with a body have it
  * read whole first (at most http.max-body-bytes, within http.body-timeout).
  */
 public final class KubeApi implements Function<HttpRequest, CompletionStage<HttpResponse>> {
+    /** Herder's own endpoint beside the Kubernetes API: the cluster's members and the Master's holder. */
+    public static final String CLUSTER_PATH = "/herder/v1/cluster";
     private static final Logger LOG = LoggerFactory.getLogger(KubeApi.class);
     private final ObjectRequests objects;
     private final HttpSettings settings;
@@ -69,6 +72,10 @@ public final class KubeApi implements Function<HttpRequest, CompletionStage<Http
             case "/openapi/v3/api/v1" -> Optional.of(OpenApi.coreV1());
             default -> Optional.empty();
         };
+        if (path.equals(CLUSTER_PATH)) {
+            return method.equals(HttpMethods.GET) ? objects.cluster()
+                    : Replies.refused(Status.methodNotAllowed(method.value() + " is not allowed on " + path));
+        }
         if (document.isPresent()) {
             return method.equals(HttpMethods.GET) ? Replies.done(Replies.json(StatusCodes.OK, document.get()))
                     : Replies.refused(Status.methodNotAllowed(method.value() + " is not allowed on " + path));

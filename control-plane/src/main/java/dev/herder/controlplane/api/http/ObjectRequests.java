@@ -3,6 +3,7 @@ package dev.herder.controlplane.api.http;
 import dev.herder.controlplane.api.ApiService;
 import dev.herder.protocol.api.Kinds;
 import dev.herder.protocol.manifest.schema.UnknownFields;
+import dev.herder.protocol.wire.ApiError;
 import dev.herder.protocol.wire.ApiRequest;
 import dev.herder.protocol.wire.ApiResponse;
 import java.time.Instant;
@@ -57,6 +58,14 @@ final class ObjectRequests {
                         : Replies.failure(answer, path));
     }
 
+    /** The cluster's members and the Master's holder, as the ClusterClient route answers them. */
+    CompletionStage<HttpResponse> cluster() {
+        return service.handle(new ApiRequest.ClusterStatus()).thenApply(answer -> answer instanceof ApiResponse.Cluster c
+                ? Replies.json(StatusCodes.OK, c)
+                : Replies.status(Status.of(answer instanceof ApiResponse.Failure f ? f.error()
+                        : ApiError.unavailable("unexpected answer " + answer.getClass().getSimpleName()), null, null)));
+    }
+
     CompletionStage<HttpResponse> write(ResourcePath path, HttpRequest request, String body) {
         if (path.subresource() != null) {
             return subresources.write(path, request, body);
@@ -65,8 +74,9 @@ final class ObjectRequests {
         boolean dryRun = dryRun(Query.of(request));
         UnknownFields unknownFields = fieldValidation(Query.of(request));
         if (Kinds.RECORDED.contains(path.kind())) {
-            return Replies.refused(Status.methodNotAllowed(path.resource() + " are written by Herder itself; they"
-                    + " can be read, not " + method.value() + " by clients"));
+            String why = ApiService.readOnly(path.kind());
+            return Replies.refused(Status.methodNotAllowed(why != null ? why : path.resource() + " are written by"
+                    + " Herder itself; they can be read, not " + method.value() + " by clients"));
         }
         String manager = FieldManagers.of(request, Query.of(request));
         if (method.equals(HttpMethods.POST) && path.name() == null) {

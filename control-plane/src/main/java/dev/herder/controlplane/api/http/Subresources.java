@@ -62,12 +62,24 @@ final class Subresources {
                     .orElseGet(() -> Replies.status(Status.of(ApiError.notFound("replicationcontrollers \""
                             + path.name() + "\" not found"), path.resource(), path.name()))));
         }
+        if (SCALE.equals(path.subresource())) {
+            return noScale(path);
+        }
         return Replies.refused(Status.notFound(path.resource() + " have no subresource " + path.subresource()));
+    }
+
+    /** A scale of a kind that has none: not found, saying which kind has one (as the ClusterClient route says). */
+    private static CompletionStage<HttpResponse> noScale(ResourcePath path) {
+        return Replies.refused(Status.notFound(path.resource() + " have no replicas to scale; only"
+                + " replicationcontrollers do"));
     }
 
     CompletionStage<HttpResponse> write(ResourcePath path, HttpRequest request, String body) {
         if (Pod.KIND.equals(path.kind()) && Exec.EXEC.equals(path.subresource())) {
             return Exec.exec(service, path, request); // SPDY's POST: refused, naming the WebSocket it needs
+        }
+        if (SCALE.equals(path.subresource()) && !ReplicationController.KIND.equals(path.kind())) {
+            return noScale(path);
         }
         if (!ReplicationController.KIND.equals(path.kind()) || !SCALE.equals(path.subresource())) {
             return Replies.refused(Status.methodNotAllowed(request.method().value() + " is not served on "
