@@ -13,11 +13,12 @@ import java.util.List;
 
 /**
  * How long a user waits for the pod list: the wall time of {@code kubectl get pods} (through the Kubernetes HTTP API,
- * Table pages of 500) beside {@code herder get pods} (a JVM and a Pekko ClusterClient per call), each a whole
- * process, with 100 and then 10,000 pods in the namespace. Starts 1 control-plane JVM (127.0.0.1:5651, its HTTP
+ * Table pages of 500) beside {@code herder get pods} over the same API (a JVM per call, its pages of 500) and over
+ * Pekko ClusterClient ({@code --via cluster-client}: a JVM and a ClusterClient per call, as before the HTTP API), each
+ * a whole process, with 100 and then 10,000 pods in the namespace. Starts 1 control-plane JVM (127.0.0.1:5651, its HTTP
  * API on 5731, etcd on 5711) and one agent JVM of 20 simulated nodes, data and logs in bench/target/get-pods-bench;
  * each command runs once to warm up (kubectl's discovery cache, the page cache), then RUNS times in turn, and the
- * bench prints min, median and max of each and the median ratio.
+ * bench prints min, median and max of each and the median ratios.
  *
  * <pre>java -cp 'cli/target/dist/lib/*:bench/target/classes' dev.herder.bench.GetPodsBench [runs]</pre>
  */
@@ -46,8 +47,10 @@ public final class GetPodsBench {
                     + "    user: b\ncurrent-context: b\nusers:\n- name: b\n  user: {}\n");
             List<String> kubectl = List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "--cache-dir",
                     dir.resolve("kube-cache").toString(), "get", "pods");
-            List<String> herder = List.of(root.resolve("herder").toString(), "--contact", cluster.contacts(), "get",
-                    "pods");
+            List<String> herder = List.of(root.resolve("herder").toString(), "--server", cluster.httpServer(1),
+                    "get", "pods");
+            List<String> viaClusterClient = List.of(root.resolve("herder").toString(), "--via", "cluster-client",
+                    "--contact", cluster.contacts(), "get", "pods");
             int controllers = 0;
             for (int size : SIZES) {
                 for (; controllers * PODS_PER_RC < size; controllers++) {
@@ -56,16 +59,20 @@ public final class GetPodsBench {
                 BenchSupport.await(size + " pods", WITHIN, Duration.ofSeconds(1), () -> pods(client) == size);
                 List<Long> k = new ArrayList<>();
                 List<Long> h = new ArrayList<>();
+                List<Long> c = new ArrayList<>();
                 lines(kubectl, size, dir);
                 lines(herder, size, dir);
+                lines(viaClusterClient, size, dir);
                 for (int i = 0; i < runs; i++) {
                     k.add(timed(kubectl, size, dir));
                     h.add(timed(herder, size, dir));
+                    c.add(timed(viaClusterClient, size, dir));
                 }
                 System.out.println(row(size, "kubectl get pods", k));
                 System.out.println(row(size, "herder get pods", h));
-                System.out.printf("%d pods: median kubectl/herder %.2f%n", size,
-                        (double) median(k) / median(h));
+                System.out.println(row(size, "herder --via cluster-client get pods", c));
+                System.out.printf("%d pods: median kubectl/herder %.2f, herder/herder via cluster-client %.2f%n",
+                        size, (double) median(k) / median(h), (double) median(h) / median(c));
             }
         }
     }
@@ -107,7 +114,7 @@ public final class GetPodsBench {
 
     private static String row(int pods, String what, List<Long> ms) {
         List<Long> sorted = ms.stream().sorted().toList();
-        return String.format("%d pods: %-17s wall ms min %d, median %d, max %d (%d runs)", pods, what, sorted.get(0),
+        return String.format("%d pods: %-36s wall ms min %d, median %d, max %d (%d runs)", pods, what, sorted.get(0),
                 median(ms), sorted.get(sorted.size() - 1), ms.size());
     }
 }
