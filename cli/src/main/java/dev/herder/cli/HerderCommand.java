@@ -1,5 +1,6 @@
 package dev.herder.cli;
 
+import dev.herder.cli.certs.CertsCommand;
 import dev.herder.cli.options.ClientOptions;
 import dev.herder.cli.server.AgentCommand;
 import dev.herder.cli.server.ControlPlaneCommand;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "herder", mixinStandardHelpOptions = true, version = "herder 0.1.0",
         description = "Herder: run and manage a container cluster.",
         subcommands = {ControlPlaneCommand.class, AgentCommand.class, ApplyCommand.class, GetCommand.class,
-            DescribeCommand.class, DeleteCommand.class, ScaleCommand.class, RolloutCommand.class, LogsCommand.class, ExecCommand.class, ClusterCommand.class})
+            DescribeCommand.class, DeleteCommand.class, ScaleCommand.class, RolloutCommand.class, LogsCommand.class, ExecCommand.class, ClusterCommand.class,
+            CertsCommand.class})
 public final class HerderCommand implements Callable<Integer> {
     private final CliContext context;
 
