@@ -3,6 +3,7 @@ package dev.herder.bench;
 import dev.herder.cli.client.HerderClient;
 import dev.herder.cli.client.Pages;
 import dev.herder.cli.local.ClusterProcesses;
+import dev.herder.cli.options.Kubeconfig;
 import dev.herder.protocol.api.Pod;
 import dev.herder.protocol.wire.ApiResponse;
 import java.nio.file.Files;
@@ -42,9 +43,7 @@ public final class GetPodsBench {
             BenchSupport.startSimulatedCluster(cluster, client, "get-node", NODES,
                     "herder.agent.capacity.pods = \"1000\"\n", WITHIN);
             Path kubeconfig = dir.resolve("kubeconfig");
-            Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters:\n- name: b\n  cluster:\n"
-                    + "    server: " + cluster.httpServer(1) + "\ncontexts:\n- name: b\n  context:\n    cluster: b\n"
-                    + "    user: b\ncurrent-context: b\nusers:\n- name: b\n  user: {}\n");
+            Kubeconfig.write(kubeconfig, "bench", List.of(cluster.httpServer(1)));
             List<String> kubectl = List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "--cache-dir",
                     dir.resolve("kube-cache").toString(), "get", "pods");
             List<String> herder = List.of(root.resolve("herder").toString(), "--server", cluster.httpServer(1),

@@ -11,11 +11,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The servers a kubeconfig file names: the current context's cluster's server first, then every other cluster's
- * server in the file's order (the client fails over to them when the first does not answer).
+ * Kubeconfig files: the servers one names (the current context's cluster's server first, then every other cluster's
+ * server in the file's order; the client fails over to them when the first does not answer), and one written for
+ * a cluster's servers with no credentials (the API has no authentication yet).
  */
 public final class Kubeconfig {
     private Kubeconfig() {
+    }
+
+    /** Writes a kubeconfig naming servers, the first the current context's: cluster NAME, NAME-2, NAME-3 ... */
+    public static void write(Path file, String name, List<String> servers) throws IOException {
+        StringBuilder text = new StringBuilder("apiVersion: v1\nkind: Config\nclusters:\n");
+        for (int i = 0; i < servers.size(); i++) {
+            text.append("- name: ").append(clusterName(name, i)).append("\n  cluster:\n    server: ")
+                    .append(servers.get(i)).append('\n');
+        }
+        text.append("contexts:\n");
+        for (int i = 0; i < servers.size(); i++) {
+            text.append("- name: ").append(clusterName(name, i)).append("\n  context:\n    cluster: ")
+                    .append(clusterName(name, i)).append("\n    user: ").append(name).append('\n');
+        }
+        text.append("current-context: ").append(name).append("\nusers:\n- name: ").append(name)
+                .append("\n  user: {}\n");
+        Files.writeString(file, text);
+    }
+
+    private static String clusterName(String name, int index) {
+        return index == 0 ? name : name + "-" + (index + 1);
     }
 
     public static List<String> servers(Path file) {

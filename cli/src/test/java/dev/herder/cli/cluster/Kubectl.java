@@ -1,5 +1,6 @@
 package dev.herder.cli.cluster;
 
+import dev.herder.cli.options.Kubeconfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,23 +33,7 @@ final class Kubectl {
         Files.createDirectories(dir);
         this.kubeconfig = dir.resolve("kubeconfig");
         this.cache = dir.resolve("cache");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: herder
-                  cluster:
-                    server: %s
-                contexts:
-                - name: herder
-                  context:
-                    cluster: herder
-                    user: herder
-                current-context: herder
-                users:
-                - name: herder
-                  user: {}
-                """.formatted(server));
+        Kubeconfig.write(kubeconfig, "herder", List.of(server));
     }
 
     /** Starts a kubectl that runs on (get -w, logs -f), its standard output and error going to out. */

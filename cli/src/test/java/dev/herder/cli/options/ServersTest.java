@@ -34,6 +34,14 @@ class ServersTest {
     Path dir;
 
     @Test
+    void aWrittenKubeconfigNamesItsServersTheFirstCurrent() throws IOException {
+        Path file = dir.resolve("written");
+        List<String> servers = List.of("http://127.0.0.1:6443", "http://127.0.0.1:6444", "http://127.0.0.1:6445");
+        Kubeconfig.write(file, "local", servers);
+        assertEquals(servers, Kubeconfig.servers(file));
+    }
+
+    @Test
     void theOptionComesFirstThenTheKubeconfigThenTheEnvironment() throws IOException {
         Path config = Files.writeString(dir.resolve("config"), TWO_CLUSTERS);
         Map<String, String> env = Map.of("HERDER_SERVER", "http://env:1", "HERDER_KUBECONFIG", "missing");
