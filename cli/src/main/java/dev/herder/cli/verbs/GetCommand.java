@@ -68,11 +68,7 @@ public final class GetCommand extends ClientVerb {
                     + ClientOptions.VIA_CLUSTER_CLIENT);
         }
         Instant stopAt = watchFor == null ? null : Instant.now().plus(watchFor);
-        streams.watch(query.watched(), resourceVersion, event -> {
-            if (query.name() == null || query.name().equals(event.object().metadata().name())) {
-                printChange(query, event);
-            }
-        }, stopAt);
+        streams.watch(query.watched(), resourceVersion, event -> printChange(query, event), stopAt);
     }
 
     private void printChange(ObjectQuery query, WatchEvent event) {

@@ -51,9 +51,14 @@ record ObjectQuery(String kind, String namespace, String name, String selector, 
         return new ApiResponse.Objects(kind, found, version, null);
     }
 
-    /** The list request a watch of this query makes (by name: the namespace's list, narrowed by the caller). */
+    /** The list request a watch of this query makes (by name: the list narrowed to it by metadata.name, as kubectl). */
     ApiRequest.Get watched() {
-        return new ApiRequest.Get(kind, namespace, null, selector, fieldSelector);
+        if (name == null) {
+            return new ApiRequest.Get(kind, namespace, null, selector, fieldSelector);
+        }
+        String byName = "metadata.name=" + name;
+        String fields = fieldSelector == null || fieldSelector.isBlank() ? byName : fieldSelector + "," + byName;
+        return new ApiRequest.Get(kind, namespace, null, selector, fields);
     }
 
     /** kubectl's note when a list is empty. */
